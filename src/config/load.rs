@@ -1,0 +1,361 @@
+//! Parsing one configuration file, as libcni's `NetworkConfFromBytes` (lists) and
+//! `ConfFromBytes` + `ConfListFromConf` (single plugins) do, with errors that name the file,
+//! the line and column, and what to do.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::{Format, NetworkConfigList, Origin, PluginConf};
+use crate::spec::version;
+
+/// Why a configuration could not be loaded or found.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}:{line}:{column}: invalid JSON: {message}{}", path.display(), hint_suffix(hint))]
+    Syntax { path: PathBuf, line: usize, column: usize, message: String, hint: Option<String> },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "no network configuration named {name:?} in {}{}",
+        dir.display(),
+        available_suffix(available)
+    )]
+    NotFound { name: String, dir: PathBuf, available: Vec<String> },
+    #[error(
+        "no network configurations found in {}: it has no .conflist, .conf or .json files \
+         (check --cni-conf-dir / NETCONFPATH)",
+        dir.display()
+    )]
+    NoConfigs { dir: PathBuf },
+    #[error(
+        "looking up network {name:?} stopped at {}, which does not load (libcni aborts the \
+         lookup at the first such file, even if the network is in a later one): {source}",
+        path.display()
+    )]
+    LookupAborted {
+        name: String,
+        path: PathBuf,
+        #[source]
+        source: Box<ConfigError>,
+    },
+}
+
+fn hint_suffix(hint: &Option<String>) -> String {
+    hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default()
+}
+
+fn available_suffix(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (networks found: {})", names.join(", "))
+    }
+}
+
+fn invalid(path: &Path, message: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid { path: path.to_path_buf(), message: message.into() }
+}
+
+/// Parses JSON text into an object, with line and column on failure.
+fn parse_object(path: &Path, bytes: &[u8]) -> Result<Map<String, Value>, ConfigError> {
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(other) => Err(invalid(path, format!("expected a JSON object, found {}", kind(&other)))),
+        Err(err) => {
+            let hint = syntax_hint(bytes, err.line(), err.column(), &err.to_string());
+            let message = err.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_string(),
+                None => message,
+            };
+            Err(ConfigError::Syntax {
+                path: path.to_path_buf(),
+                line: err.line(),
+                column: err.column(),
+                message,
+                hint,
+            })
+        }
+    }
+}
+
+fn syntax_hint(bytes: &[u8], line: usize, column: usize, message: &str) -> Option<String> {
+    if message.contains("trailing comma") {
+        return Some("remove the comma before the closing bracket: JSON allows none".into());
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let at = text.lines().nth(line.saturating_sub(1))?.get(column.saturating_sub(1)..)?;
+    if at.starts_with("//") || at.starts_with("/*") || at.starts_with('#') {
+        return Some("comments are not JSON; the runtimes reject them: remove it".into());
+    }
+    if message.contains("EOF") {
+        return Some("the file ends early: a closing '}' or ']' is missing".into());
+    }
+    None
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// libcni accepts a boolean or the strings "true"/"false" (any case) for these flags.
+fn flag(path: &Path, map: &Map<String, Value>, key: &str) -> Result<bool, ConfigError> {
+    match map.get(key) {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => Ok(false),
+        Some(other) => Err(invalid(
+            path,
+            format!("{key:?} must be true or false, not {other}: write {key:?}: true or false"),
+        )),
+    }
+}
+
+fn optional_string(
+    path: &Path,
+    map: &Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, ConfigError> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => {
+            Err(invalid(path, format!("{key:?} must be a string, not {}: quote it", kind(other))))
+        }
+    }
+}
+
+fn plugin(path: &Path, value: Value, origin: Origin) -> Result<PluginConf, ConfigError> {
+    let where_ = match &origin {
+        Origin::Inline(i) => format!("plugins[{i}]"),
+        Origin::DropIn(_) => "the plugin".to_string(),
+    };
+    let Value::Object(raw) = value else {
+        return Err(invalid(path, format!("{where_} must be a JSON object, not {}", kind(&value))));
+    };
+    let plugin_type = match raw.get("type") {
+        Some(Value::String(t)) if !t.is_empty() => t.clone(),
+        Some(Value::String(_)) | None => {
+            return Err(invalid(path, format!("{where_} has no \"type\": name the plugin binary")))
+        }
+        Some(other) => {
+            return Err(invalid(
+                path,
+                format!("{where_}: \"type\" must be a string, not {}", kind(other)),
+            ))
+        }
+    };
+    Ok(PluginConf { plugin_type, raw, origin })
+}
+
+/// Parses a configuration list (`.conflist`), without its drop-ins.
+pub fn parse_conflist(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, ConfigError> {
+    let map = parse_object(path, bytes)?;
+    let name = match optional_string(path, &map, "name")? {
+        Some(name) if !name.is_empty() => name,
+        _ => return Err(invalid(path, "the list has no \"name\": every network needs one")),
+    };
+    let declared_version = optional_string(path, &map, "cniVersion")?;
+    let cni_versions = match map.get("cniVersions") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_str().map(str::to_string).ok_or_else(|| {
+                    invalid(path, format!("\"cniVersions\" must hold strings, not {v}"))
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        Some(other) => {
+            return Err(invalid(
+                path,
+                format!("\"cniVersions\" must be an array, not {}", kind(other)),
+            ))
+        }
+    };
+    let cni_version = version::select(declared_version.as_deref(), &cni_versions)
+        .map_err(|e| invalid(path, e))?;
+    let load_only_inlined_plugins = flag(path, &map, "loadOnlyInlinedPlugins")?;
+    let plugins = match map.get("plugins") {
+        None if load_only_inlined_plugins => {
+            return Err(invalid(
+                path,
+                "\"loadOnlyInlinedPlugins\" is true but there is no \"plugins\" list",
+            ))
+        }
+        None => Vec::new(),
+        Some(Value::Array(items)) if items.is_empty() => {
+            return Err(invalid(path, "\"plugins\" is empty: a list needs at least one plugin"))
+        }
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| plugin(path, item.clone(), Origin::Inline(i)))
+            .collect::<Result<_, _>>()?,
+        Some(other) => {
+            return Err(invalid(path, format!("\"plugins\" must be an array, not {}", kind(other))))
+        }
+    };
+    Ok(NetworkConfigList {
+        name,
+        cni_version,
+        declared_version,
+        cni_versions,
+        disable_check: flag(path, &map, "disableCheck")?,
+        disable_gc: flag(path, &map, "disableGC")?,
+        load_only_inlined_plugins,
+        plugins,
+        source: path.to_path_buf(),
+        format: Format::Conflist,
+        bytes: bytes.to_vec(),
+        raw: map,
+    })
+}
+
+/// Parses a single-plugin configuration (`.conf`, `.json`) and up-converts it to a list of
+/// one, as libcni's `ConfListFromConf` does.
+pub fn parse_conf(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, ConfigError> {
+    let map = parse_object(path, bytes)?;
+    if !map.contains_key("type") && map.contains_key("plugins") {
+        return Err(invalid(
+            path,
+            "missing \"type\": this file holds a configuration list (it has \"plugins\"), \
+             but single-plugin files (.conf, .json) are read as one plugin: rename it to .conflist",
+        ));
+    }
+    let name = optional_string(path, &map, "name")?.unwrap_or_default();
+    let declared_version = optional_string(path, &map, "cniVersion")?;
+    let plugin = plugin(path, Value::Object(map.clone()), Origin::Inline(0))?;
+    let mut list = Map::new();
+    list.insert("cniVersion".into(), Value::String(declared_version.clone().unwrap_or_default()));
+    list.insert("name".into(), Value::String(name.clone()));
+    list.insert("plugins".into(), Value::Array(vec![Value::Object(map)]));
+    Ok(NetworkConfigList {
+        name,
+        cni_version: declared_version.clone().unwrap_or_default(),
+        declared_version,
+        cni_versions: Vec::new(),
+        disable_check: false,
+        disable_gc: false,
+        load_only_inlined_plugins: false,
+        plugins: vec![plugin],
+        source: path.to_path_buf(),
+        format: Format::Conf,
+        bytes: serde_json::to_vec(&list).expect("a JSON map always serializes"),
+        raw: list,
+    })
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
+    std::fs::read(path).map_err(|source| ConfigError::Io { path: path.to_path_buf(), source })
+}
+
+/// Loads a file by its extension (`.conflist` as a list, anything else as a single plugin),
+/// then appends the drop-ins from `<dir>/<network-name>/*.conf` unless the list says
+/// `loadOnlyInlinedPlugins`.
+pub fn load_file(path: &Path) -> Result<NetworkConfigList, ConfigError> {
+    let bytes = read(path)?;
+    if path.extension().is_some_and(|e| e == "conflist") {
+        let mut list = parse_conflist(path, &bytes)?;
+        if !list.load_only_inlined_plugins {
+            let dir = path.parent().unwrap_or(Path::new(".")).join(&list.name);
+            for file in super::list_files(&dir, &["conf"]) {
+                let bytes = read(&file)?;
+                let map = parse_object(&file, &bytes)?;
+                list.plugins.push(plugin(&file, Value::Object(map), Origin::DropIn(file.clone()))?);
+            }
+        }
+        if list.plugins.is_empty() {
+            return Err(invalid(
+                path,
+                format!(
+                    "no plugin configs found: the list has no \"plugins\" and {} has no .conf \
+                     drop-ins",
+                    path.parent().unwrap_or(Path::new(".")).join(&list.name).display()
+                ),
+            ));
+        }
+        Ok(list)
+    } else {
+        parse_conf(path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conflist(text: &str) -> Result<NetworkConfigList, ConfigError> {
+        parse_conflist(Path::new("/etc/cni/net.d/10-x.conflist"), text.as_bytes())
+    }
+
+    #[test]
+    fn reads_a_list_keeping_unknown_fields() {
+        let list = conflist(
+            r#"{"cniVersion":"0.4.0","cniVersions":["1.0.0","0.3.1"],"name":"x",
+                "disableCheck":"TRUE","plugins":[{"type":"ptp","custom":{"a":1},
+                "capabilities":{"portMappings":true,"mac":false}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(list.cni_version, "1.0.0");
+        assert!(list.disable_check);
+        assert_eq!(list.plugins[0].raw["custom"]["a"], 1);
+        assert_eq!(list.plugins[0].capabilities(), vec!["portMappings".to_string()]);
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let err = conflist("{\n  \"name\": \"x\", // comment\n}").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("/etc/cni/net.d/10-x.conflist:2:"), "{text}");
+        assert!(text.contains("comments are not JSON"), "{text}");
+        let err = conflist("{\"name\": \"x\",\n \"plugins\": [{\"type\":\"a\"},]}").unwrap_err();
+        assert!(err.to_string().contains("remove the comma"), "{err}");
+    }
+
+    #[test]
+    fn refuses_bad_fields() {
+        assert!(conflist(r#"{"plugins":[{"type":"a"}]}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("no \"name\""));
+        assert!(conflist(r#"{"name":"x","plugins":[]}"#).is_err());
+        assert!(conflist(r#"{"name":"x","plugins":[{"bridge":"b"}]}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("plugins[0] has no \"type\""));
+        assert!(conflist(r#"{"name":"x","disableCheck":"yes","plugins":[{"type":"a"}]}"#).is_err());
+        assert!(conflist(r#"{"name":"x","cniVersion":1,"plugins":[{"type":"a"}]}"#).is_err());
+    }
+
+    #[test]
+    fn up_converts_a_single_plugin_file() {
+        let path = Path::new("/d/10-x.conf");
+        let list =
+            parse_conf(path, br#"{"cniVersion":"0.3.1","name":"x","type":"bridge"}"#).unwrap();
+        assert_eq!(list.plugins.len(), 1);
+        assert_eq!(list.format, Format::Conf);
+        let bytes: Value = serde_json::from_slice(&list.bytes).unwrap();
+        assert_eq!(bytes["plugins"][0]["type"], "bridge");
+        assert_eq!(bytes["cniVersion"], "0.3.1");
+    }
+
+    #[test]
+    fn a_list_in_a_conf_file_is_called_out() {
+        let err = parse_conf(Path::new("/d/10-x.conf"), br#"{"name":"x","plugins":[]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("rename it to .conflist"), "{err}");
+    }
+}

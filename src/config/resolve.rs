@@ -1,0 +1,169 @@
+//! Finding a network by name in a configuration directory, in libcni's order
+//! (`LoadNetworkConf`): the `.conflist` files sorted bytewise, then the `.conf` and `.json`
+//! files sorted bytewise, the first whose `name` matches. Like libcni, a file that does not
+//! load stops the lookup; unlike libcni, the error says which file and why.
+
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use super::{load_file, ConfigError, NetworkConfigList};
+
+/// How the network was found, for the report: which file, and what came before it.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resolution {
+    /// The directory searched (or the file given directly).
+    pub dir: PathBuf,
+    /// The file chosen.
+    pub file: PathBuf,
+    /// "conflist" when found among the lists, "conf" when among the single-plugin files,
+    /// "path" when the file was named on the command line.
+    pub phase: &'static str,
+    /// Files read before the chosen one, with the network each defines.
+    pub skipped: Vec<SkippedFile>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SkippedFile {
+    pub file: PathBuf,
+    pub network: String,
+}
+
+/// The regular files of `dir` (not recursive) whose extension is one of `exts`, sorted by
+/// their bytes as Go's `sort.Strings` does. A missing directory has none.
+pub fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            path.extension().is_some_and(|e| exts.iter().any(|x| e.as_bytes() == x.as_bytes()))
+        })
+        .collect();
+    files.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
+    files
+}
+
+/// Finds `name` in `dir` the way libcni does. A `name` that is a path to a file loads that
+/// file directly, for configurations kept outside the directory.
+pub fn find_network(
+    dir: &Path,
+    name: &str,
+) -> Result<(NetworkConfigList, Resolution), ConfigError> {
+    if name.contains('/') {
+        let path = PathBuf::from(name);
+        let list = load_file(&path)?;
+        let resolution = Resolution {
+            dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            file: path,
+            phase: "path",
+            skipped: Vec::new(),
+        };
+        return Ok((list, resolution));
+    }
+    let mut skipped = Vec::new();
+    let mut found_any = false;
+    for (phase, exts) in [("conflist", &["conflist"][..]), ("conf", &["conf", "json"][..])] {
+        for file in list_files(dir, exts) {
+            found_any = true;
+            let list = load_file(&file).map_err(|source| ConfigError::LookupAborted {
+                name: name.to_string(),
+                path: file.clone(),
+                source: Box::new(source),
+            })?;
+            if list.name == name {
+                let resolution = Resolution { dir: dir.to_path_buf(), file, phase, skipped };
+                return Ok((list, resolution));
+            }
+            skipped.push(SkippedFile { file, network: list.name });
+        }
+    }
+    if !found_any {
+        return Err(ConfigError::NoConfigs { dir: dir.to_path_buf() });
+    }
+    let mut available: Vec<String> = skipped.into_iter().map(|s| s.network).collect();
+    available.dedup();
+    Err(ConfigError::NotFound { name: name.to_string(), dir: dir.to_path_buf(), available })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn conflists_come_before_confs_and_sort_bytewise() {
+        let dir = dir_with(&[
+            ("00-a.conf", r#"{"name":"net","type":"from-conf"}"#),
+            ("9-b.conflist", r#"{"name":"net","plugins":[{"type":"from-9"}]}"#),
+            ("10-c.conflist", r#"{"name":"net","plugins":[{"type":"from-10"}]}"#),
+        ]);
+        let (list, how) = find_network(dir.path(), "net").unwrap();
+        assert_eq!(list.plugins[0].plugin_type, "from-10");
+        assert_eq!(how.phase, "conflist");
+        assert!(how.skipped.is_empty());
+    }
+
+    #[test]
+    fn falls_back_to_conf_and_json() {
+        let dir = dir_with(&[
+            ("10-a.conflist", r#"{"name":"other","plugins":[{"type":"x"}]}"#),
+            ("20-b.json", r#"{"name":"net","type":"from-json"}"#),
+        ]);
+        let (list, how) = find_network(dir.path(), "net").unwrap();
+        assert_eq!(list.plugins[0].plugin_type, "from-json");
+        assert_eq!(how.phase, "conf");
+        assert_eq!(how.skipped[0].network, "other");
+    }
+
+    #[test]
+    fn a_broken_file_before_the_match_aborts_the_lookup() {
+        let dir = dir_with(&[
+            ("00-broken.conflist", "{ not json"),
+            ("10-good.conflist", r#"{"name":"net","plugins":[{"type":"x"}]}"#),
+        ]);
+        let err = find_network(dir.path(), "net").unwrap_err().to_string();
+        assert!(err.contains("00-broken.conflist"), "{err}");
+        assert!(err.contains("stopped at"), "{err}");
+    }
+
+    #[test]
+    fn drop_ins_are_appended_unless_only_inlined() {
+        let dir = dir_with(&[
+            ("10-a.conflist", r#"{"name":"net","plugins":[{"type":"first"}]}"#),
+            ("net/20-x.conf", r#"{"type":"dropped-in"}"#),
+            (
+                "11-b.conflist",
+                r#"{"name":"solo","loadOnlyInlinedPlugins":true,"plugins":[{"type":"only"}]}"#,
+            ),
+            ("solo/1.conf", r#"{"type":"ignored"}"#),
+        ]);
+        let (list, _) = find_network(dir.path(), "net").unwrap();
+        let types: Vec<_> = list.plugins.iter().map(|p| p.plugin_type.as_str()).collect();
+        assert_eq!(types, ["first", "dropped-in"]);
+        let (list, _) = find_network(dir.path(), "solo").unwrap();
+        assert_eq!(list.plugins.len(), 1);
+    }
+
+    #[test]
+    fn not_found_lists_the_networks_there() {
+        let dir = dir_with(&[("10-a.conflist", r#"{"name":"other","plugins":[{"type":"x"}]}"#)]);
+        let err = find_network(dir.path(), "net").unwrap_err().to_string();
+        assert!(err.contains("networks found: other"), "{err}");
+        let empty = tempfile::tempdir().unwrap();
+        assert!(matches!(find_network(empty.path(), "x"), Err(ConfigError::NoConfigs { .. })));
+    }
+}

@@ -1,0 +1,150 @@
+//! Executing plugins: [`plugin`] finds a binary and runs it once, capturing everything;
+//! [`chain`] runs a configuration list for ADD, CHECK and DEL (SPEC section 3) and
+//! VERSION for every plugin.
+
+pub mod chain;
+pub mod plugin;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use plugin::{Call, Command, Exit, Invocation, Runner, SystemRunner};
+
+use crate::spec::error::CniError;
+
+/// Why one plugin call did not succeed. Each case maps to one exit code.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PluginFailure {
+    #[error(
+        "plugin {plugin:?} not found in {}: install it there, or point --cni-bin-dir / \
+         CNI_PATH at the directory that holds it",
+        join_dirs(dirs)
+    )]
+    NotFound { plugin: String, dirs: Vec<PathBuf> },
+    #[error(
+        "plugin type {plugin:?} contains a path separator; \"type\" must be a bare binary \
+         name looked up in the bin dirs"
+    )]
+    BadType { plugin: String },
+    #[error("cannot execute {}: {error}", path.display())]
+    Spawn { plugin: String, path: PathBuf, error: String },
+    #[error("plugin {plugin:?} failed ({exit}): {error}")]
+    Error { plugin: String, error: CniError, exit: Exit },
+    #[error("plugin {plugin:?} failed ({exit}) without an error object{}", stderr_suffix(stderr))]
+    Failed { plugin: String, exit: Exit, stderr: String },
+    #[error("plugin {plugin:?} crashed: {exit}{}", stderr_suffix(stderr))]
+    Crashed { plugin: String, exit: Exit, stderr: String },
+    #[error(
+        "plugin {plugin:?} timed out after {}; it and its children were killed \
+         (raise --timeout if it is just slow)",
+        human_duration(*after)
+    )]
+    TimedOut { plugin: String, after: Duration },
+    #[error("plugin {plugin:?} broke the protocol: {why}")]
+    BadOutput { plugin: String, why: String },
+    #[error("interrupted while plugin {plugin:?} ran; it and its children were killed")]
+    Interrupted { plugin: String },
+}
+
+impl PluginFailure {
+    /// The plugin this failure is about.
+    pub fn plugin(&self) -> &str {
+        match self {
+            PluginFailure::NotFound { plugin, .. }
+            | PluginFailure::BadType { plugin }
+            | PluginFailure::Spawn { plugin, .. }
+            | PluginFailure::Error { plugin, .. }
+            | PluginFailure::Failed { plugin, .. }
+            | PluginFailure::Crashed { plugin, .. }
+            | PluginFailure::TimedOut { plugin, .. }
+            | PluginFailure::BadOutput { plugin, .. }
+            | PluginFailure::Interrupted { plugin } => plugin,
+        }
+    }
+
+    /// Classifies a finished call: `Ok(())` when the plugin exited 0.
+    pub fn from_invocation(inv: &Invocation) -> Result<(), PluginFailure> {
+        let plugin = inv.plugin.clone();
+        let stderr = inv.stderr.trim_end().to_string();
+        match &inv.exit {
+            Exit::Code(0) => Ok(()),
+            Exit::Code(_) => match CniError::from_stdout(inv.stdout.as_bytes()) {
+                Some(error) => Err(PluginFailure::Error { plugin, error, exit: inv.exit.clone() }),
+                None => Err(PluginFailure::Failed { plugin, exit: inv.exit.clone(), stderr }),
+            },
+            Exit::Signal { .. } => {
+                Err(PluginFailure::Crashed { plugin, exit: inv.exit.clone(), stderr })
+            }
+            Exit::TimedOut { after_ms } => {
+                Err(PluginFailure::TimedOut { plugin, after: Duration::from_millis(*after_ms) })
+            }
+            Exit::SpawnFailed { error } => {
+                Err(PluginFailure::Spawn { plugin, path: inv.path.clone(), error: error.clone() })
+            }
+            Exit::Interrupted => Err(PluginFailure::Interrupted { plugin }),
+        }
+    }
+}
+
+fn join_dirs(dirs: &[PathBuf]) -> String {
+    if dirs.is_empty() {
+        return "(no bin dirs given)".into();
+    }
+    dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(":")
+}
+
+fn stderr_suffix(stderr: &str) -> String {
+    if stderr.is_empty() {
+        "; it wrote nothing on stderr".into()
+    } else {
+        format!("; stderr: {stderr}")
+    }
+}
+
+/// `1.5s`, `250ms`, `2m`.
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 {
+        format!("{ms:.0}ms")
+    } else if ms < 120_000.0 {
+        format!("{:.1}s", ms / 1000.0).replace(".0s", "s")
+    } else {
+        format!("{:.1}m", ms / 60_000.0).replace(".0m", "m")
+    }
+}
+
+/// Parses `60s`, `500ms`, `2m`, `1.5s`, or a bare number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, scale) = if let Some(n) = text.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = text.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = text.strip_suffix('m') {
+        (n, 60.0)
+    } else if let Some(n) = text.strip_suffix('h') {
+        (n, 3600.0)
+    } else {
+        (text, 1.0)
+    };
+    match number.trim().parse::<f64>() {
+        Ok(n) if n > 0.0 && n.is_finite() => Ok(Duration::from_secs_f64(n * scale)),
+        _ => Err(format!("invalid duration {text:?}: use e.g. 60s, 500ms, 2m")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
+        assert_eq!(parse_duration("1.5").unwrap(), Duration::from_millis(1500));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert_eq!(human_duration(Duration::from_millis(250)), "250ms");
+        assert_eq!(human_duration(Duration::from_secs(60)), "60s");
+    }
+}

@@ -1,0 +1,295 @@
+//! Readable tables for people at a terminal: what ran, how each plugin fared and how long it
+//! took, and the result (interfaces, addresses, routes, DNS).
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use owo_colors::Style as Paint;
+use serde_json::Value;
+
+use super::paint;
+use crate::exec::chain::Outcome;
+use crate::report::{AttachmentReport, ConfigSummary, ErrorReport, VersionReport};
+use crate::spec::result::CniResult;
+
+fn table(color: bool, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header(header.iter().map(|h| Cell::new(h).add_attribute(comfy_table::Attribute::Bold)));
+    t
+}
+
+fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
+    writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
+    writeln!(out, "{t}")
+}
+
+fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::Result<()> {
+    let version = if config.cni_version.is_empty() { "(none: 0.1.0)" } else { &config.cni_version };
+    writeln!(
+        out,
+        "  config     {} ({}, cniVersion {version})",
+        config.file.display(),
+        match config.format {
+            crate::config::Format::Conflist => "list",
+            crate::config::Format::Conf => "single plugin, up-converted",
+        }
+    )?;
+    if !config.skipped.is_empty() {
+        let names: Vec<String> = config
+            .skipped
+            .iter()
+            .map(|s| format!("{} ({})", file_name(&s.file), s.network))
+            .collect();
+        writeln!(out, "  passed over {}", names.join(", "))?;
+    }
+    Ok(())
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn outcome_cell(color: bool, outcome: Outcome) -> Cell {
+    let (text, fg) = match outcome {
+        Outcome::Ok => ("ok", Color::Green),
+        Outcome::Failed => ("FAILED", Color::Red),
+        Outcome::NotRun => ("not run", Color::DarkGrey),
+    };
+    let cell = Cell::new(text);
+    if color {
+        cell.fg(fg)
+    } else {
+        cell
+    }
+}
+
+/// Renders `add`, `check` and `del`.
+pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -> io::Result<()> {
+    let verdict = if report.error.is_some() {
+        paint(color, "FAILED", Paint::new().red().bold())
+    } else {
+        paint(color, "ok", Paint::new().green().bold())
+    };
+    writeln!(
+        out,
+        "{} {}: {verdict} in {:.1}ms",
+        paint(color, &report.command.to_uppercase(), Paint::new().bold()),
+        report.config.network,
+        report.duration_ms
+    )?;
+    config_lines(out, &report.config)?;
+    writeln!(out, "  namespace  {}", report.netns)?;
+    writeln!(out, "  container  {}  ifname {}", report.container_id, report.ifname)?;
+    if !report.cni_args.is_empty() {
+        writeln!(out, "  CNI_ARGS   {}", crate::spec::args::join(&report.cni_args))?;
+    }
+    if !report.capability_args.is_empty() {
+        writeln!(out, "  capability args {}", Value::Object(report.capability_args.clone()))?;
+    }
+
+    if !report.plugins.is_empty() {
+        let mut t = table(color, &["#", "plugin", "outcome", "time", "runtimeConfig"]);
+        for step in &report.plugins {
+            t.add_row(vec![
+                Cell::new(step.index + 1),
+                Cell::new(&step.plugin_type),
+                outcome_cell(color, step.outcome),
+                Cell::new(if step.outcome == Outcome::NotRun {
+                    String::new()
+                } else {
+                    format!("{:.1}ms", step.duration_ms)
+                }),
+                Cell::new(step.runtime_config.join(", ")),
+            ]);
+        }
+        section(out, color, "Plugins", &t)?;
+    }
+
+    if let Some(value) = &report.result {
+        let label = if report.command == "add" { "Result" } else { "Cached result" };
+        if let Ok(result) = CniResult::from_value(value, "") {
+            result_tables(out, &result, label, color)?;
+        }
+    }
+    if let Some(cache) = &report.cache {
+        writeln!(out, "\ncache: {} {}", cache.action, cache.path.display())?;
+    }
+    for note in &report.notes {
+        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
+    }
+    if let Some(error) = &report.error {
+        error_details(out, error, color)?;
+    }
+    Ok(())
+}
+
+/// The parts of an error that the one-line message on stderr does not carry.
+fn error_details(out: &mut dyn Write, error: &ErrorReport, color: bool) -> io::Result<()> {
+    let head = paint(color, "error:", Paint::new().red().bold());
+    match (&error.plugin, error.index) {
+        (Some(plugin), Some(index)) => {
+            writeln!(out, "\n{head} plugin {} ({plugin}): {}", index + 1, error.kind)?
+        }
+        _ => writeln!(out, "\n{head} {}", error.kind)?,
+    }
+    if let Some(cni) = &error.cni_error {
+        writeln!(out, "  code      {} ({})", cni.code, cni.meaning)?;
+        writeln!(out, "  msg       {}", cni.msg)?;
+        if !cni.details.is_empty() {
+            writeln!(out, "  details   {}", cni.details)?;
+        }
+    }
+    if let Some(exit) = &error.exit {
+        writeln!(out, "  exit      {exit}")?;
+    }
+    if let Some(stderr) = &error.stderr {
+        writeln!(out, "  stderr    {}", stderr.trim_end().replace('\n', "\n            "))?;
+    }
+    if let Some(hint) = &error.hint {
+        writeln!(out, "  {} {hint}", paint(color, "hint:", Paint::new().bold()))?;
+    }
+    Ok(())
+}
+
+/// Interfaces, addresses, routes and DNS of a result.
+pub fn result_tables(
+    out: &mut dyn Write,
+    r: &CniResult,
+    label: &str,
+    color: bool,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{} (cniVersion {})",
+        paint(color, label, Paint::new().bold().underline()),
+        r.cni_version
+    )?;
+    if !r.interfaces.is_empty() {
+        let mut t = table(color, &["#", "interface", "mac", "mtu", "sandbox"]);
+        for (i, iface) in r.interfaces.iter().enumerate() {
+            t.add_row(vec![
+                i.to_string(),
+                iface.name.clone(),
+                iface.mac.clone(),
+                if iface.mtu == 0 { String::new() } else { iface.mtu.to_string() },
+                if iface.sandbox.is_empty() { "(host)".into() } else { iface.sandbox.clone() },
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+    if !r.ips.is_empty() {
+        let mut t = table(color, &["address", "gateway", "interface"]);
+        for ip in &r.ips {
+            let iface = ip
+                .interface
+                .map(|i| {
+                    let name = r.interfaces.get(i as usize).map(|f| f.name.as_str()).unwrap_or("?");
+                    format!("{i} ({name})")
+                })
+                .unwrap_or_default();
+            t.add_row(vec![ip.address.clone(), ip.gateway.clone(), iface]);
+        }
+        writeln!(out, "{t}")?;
+    }
+    if !r.routes.is_empty() {
+        let mut t = table(color, &["route", "via", "mtu", "priority", "table", "scope"]);
+        let num = |n: u64| if n == 0 { String::new() } else { n.to_string() };
+        for route in &r.routes {
+            t.add_row(vec![
+                route.dst.clone(),
+                route.gw.clone(),
+                num(route.mtu),
+                num(route.priority),
+                route.table.map(|n| n.to_string()).unwrap_or_default(),
+                route.scope.map(|n| n.to_string()).unwrap_or_default(),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+    let dns = &r.dns;
+    if !dns.nameservers.is_empty() {
+        writeln!(out, "  dns nameservers {}", dns.nameservers.join(", "))?;
+    }
+    if !dns.domain.is_empty() {
+        writeln!(out, "  dns domain {}", dns.domain)?;
+    }
+    if !dns.search.is_empty() {
+        writeln!(out, "  dns search {}", dns.search.join(", "))?;
+    }
+    if !dns.options.is_empty() {
+        writeln!(out, "  dns options {}", dns.options.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Renders `version`.
+pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::Result<()> {
+    let verdict = if report.ok {
+        paint(color, "ok", Paint::new().green().bold())
+    } else {
+        paint(color, "PROBLEM", Paint::new().red().bold())
+    };
+    writeln!(
+        out,
+        "{} {}: {verdict}",
+        paint(color, "VERSION", Paint::new().bold()),
+        report.config.network
+    )?;
+    config_lines(out, &report.config)?;
+    let selected = &report.config.cni_version;
+    let mut t = table(color, &["#", "plugin", "role", "supports ", "supported versions", "binary"]);
+    t.set_header(vec![
+        "#",
+        "plugin",
+        "role",
+        &format!("{selected}?"),
+        "supported versions",
+        "binary",
+    ]);
+    for answer in &report.plugins {
+        let verdict = match &answer.error {
+            Some(_) => ("error", Color::Red),
+            None if answer.supports_selected => ("yes", Color::Green),
+            None => ("NO", Color::Red),
+        };
+        let mut cell = Cell::new(verdict.0);
+        if color {
+            cell = cell.fg(verdict.1);
+        }
+        t.add_row(vec![
+            Cell::new(answer.index + 1),
+            Cell::new(&answer.plugin_type),
+            Cell::new(answer.role),
+            cell,
+            Cell::new(answer.supported_versions.join(" ")),
+            Cell::new(
+                answer
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "(not found)".into()),
+            ),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    for answer in &report.plugins {
+        if let Some(error) = &answer.error {
+            writeln!(
+                out,
+                "{} {}: {error}",
+                paint(color, "error:", Paint::new().red().bold()),
+                answer.plugin_type
+            )?;
+        }
+    }
+    for note in &report.notes {
+        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! Protocol types of the CNI specification: versions, results of every version and their
+//! conversions, error objects and their codes, `CNI_ARGS`, and the validation of names.
+//! Nothing here runs a process or touches the system.
+
+pub mod args;
+pub mod error;
+pub mod result;
+pub mod validate;
+pub mod version;
