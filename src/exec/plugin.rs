@@ -65,9 +65,10 @@ pub struct Call {
     pub stdin: Vec<u8>,
 }
 
-/// How a call ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+/// How a call ended. In JSON: `{"kind": "code", "code": 0}`, `{"kind": "signal", "signal":
+/// 6, "name": "SIGABRT"}`, `{"kind": "timedOut", "afterMs": 500}`, `{"kind": "spawnFailed",
+/// "error": "..."}` or `{"kind": "interrupted"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exit {
     /// Exited with this status.
     Code(i32),
@@ -79,6 +80,34 @@ pub enum Exit {
     SpawnFailed { error: String },
     /// Killed by cnictl because cnictl was interrupted.
     Interrupted,
+}
+
+impl Serialize for Exit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        match self {
+            Exit::Code(code) => {
+                map.serialize_entry("kind", "code")?;
+                map.serialize_entry("code", code)?;
+            }
+            Exit::Signal { signal, name } => {
+                map.serialize_entry("kind", "signal")?;
+                map.serialize_entry("signal", signal)?;
+                map.serialize_entry("name", name)?;
+            }
+            Exit::TimedOut { after_ms } => {
+                map.serialize_entry("kind", "timedOut")?;
+                map.serialize_entry("afterMs", after_ms)?;
+            }
+            Exit::SpawnFailed { error } => {
+                map.serialize_entry("kind", "spawnFailed")?;
+                map.serialize_entry("error", error)?;
+            }
+            Exit::Interrupted => map.serialize_entry("kind", "interrupted")?,
+        }
+        map.end()
+    }
 }
 
 impl std::fmt::Display for Exit {

@@ -1,1 +1,4 @@
+//! Integration tests: the real `cnictl` binary against Debian's reference plugins and the
+//! repository's fixture plugin, in namespaces each test makes and removes.
 
+mod util;
