@@ -10,7 +10,13 @@ use crate::commands;
 /// A debugger for CNI plugins: resolve network configurations the way the runtimes do, run
 /// the real plugin binaries with ADD, CHECK, DEL and VERSION, and see every byte.
 #[derive(Debug, Parser)]
-#[command(name = "cnictl", version, max_term_width = 100, propagate_version = true)]
+#[command(
+    name = "cnictl",
+    version,
+    max_term_width = 100,
+    propagate_version = true,
+    args_override_self = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

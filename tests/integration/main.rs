@@ -1,4 +1,5 @@
 //! Integration tests: the real `cnictl` binary against Debian's reference plugins and the
 //! repository's fixture plugin, in namespaces each test makes and removes.
 
+mod real_plugins;
 mod util;
