@@ -37,9 +37,10 @@ pub struct Global {
     #[arg(long, env = "CNI_PATH", global = true, value_name = "DIRS")]
     pub cni_bin_dir: Option<String>,
 
-    /// Root of the result cache (results/ below it), as libcni's
-    #[arg(long, default_value = "/var/lib/cni", global = true, value_name = "DIR")]
-    pub cache_dir: PathBuf,
+    /// Root of the result cache (results/ below it), as libcni's [default: /var/lib/cni;
+    /// for `run`, a private temporary one]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 
     /// Output format: readable tables, a JSON report, or exactly what cnitool prints
     #[arg(short, long, value_enum, default_value_t = Output::Table, global = true)]
@@ -63,6 +64,16 @@ pub struct Global {
     /// PATH
     #[arg(long, global = true)]
     pub inherit_env: bool,
+
+    /// Run plugins inside this network namespace (a name under /var/run/netns, or a path)
+    /// instead of cnictl's own: a stand-in for the node
+    #[arg(long, global = true, value_name = "NETNS")]
+    pub host_netns: Option<String>,
+
+    /// Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so
+    /// IPAM state stays out of the node's
+    #[arg(long, global = true, value_name = "DIR")]
+    pub plugin_state_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,9 +8,12 @@ pub mod commands;
 pub mod config;
 pub mod exec;
 pub mod exit;
+pub mod inspect;
+pub mod leaks;
 pub mod netns;
 pub mod render;
 pub mod report;
+pub mod sandbox;
 pub mod spec;
 
 use std::sync::atomic::Ordering;
@@ -42,10 +45,29 @@ pub fn interrupted() -> bool {
 pub fn run(cli: Cli) -> Result<()> {
     install_signal_handlers()?;
     let ctx = Context::new(cli.global);
-    match &cli.command {
-        Command::Add(args) => commands::attach::run(&ctx, Op::Add, args),
-        Command::Check(args) => commands::attach::run(&ctx, Op::Check, args),
-        Command::Del(args) => commands::attach::run(&ctx, Op::Del, args),
-        Command::Version(args) => commands::version::run(&ctx, args),
+    let (name, result) = match &cli.command {
+        Command::Add(args) => ("add", commands::attach::run(&ctx, Op::Add, args)),
+        Command::Check(args) => ("check", commands::attach::run(&ctx, Op::Check, args)),
+        Command::Del(args) => ("del", commands::attach::run(&ctx, Op::Del, args)),
+        Command::Version(args) => ("version", commands::version::run(&ctx, args)),
+    };
+    if let Err(err) = &result {
+        if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {
+            // A failure before any report (configuration, root, namespace): JSON readers
+            // still get one object saying why.
+            let code = exit::of_error(err);
+            let kind = match code {
+                exit::Code::Usage => "usage",
+                exit::Code::Environment => "environment",
+                exit::Code::Interrupted => "interrupted",
+                _ => "failed",
+            };
+            let error = report::ErrorReport::simple(kind, code, format!("{err:#}"), None);
+            let _ = render::json(
+                &mut std::io::stdout(),
+                &serde_json::json!({"command": name, "error": error}),
+            );
+        }
     }
+    result
 }

@@ -75,3 +75,231 @@ mod tests {
         assert_eq!(state(Path::new("/nonexistent/ns")), State::Missing);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Namespaces cnictl makes.
+
+/// Where cnictl notes who owns the namespaces it made (tmpfs: gone at reboot, like them).
+pub const OWNER_DIR: &str = "/run/cnictl/netns";
+
+/// The prefix of every namespace name cnictl makes up.
+pub const PREFIX: &str = "cnictl-";
+
+/// Who made a namespace, and what for: written next to it so `netns gc` can tell a live
+/// run's namespace from one a killed run left behind.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Owner {
+    /// The process that will remove it, or none for a namespace made to stay.
+    pub pid: Option<u32>,
+    /// That process's start time (clock ticks since boot), so a reused pid is not taken
+    /// for the owner.
+    pub start_time: Option<u64>,
+    /// "run", "sandbox-host", "create" or "kept".
+    pub purpose: String,
+    /// Temporary directories that go with it (a sandbox's private state).
+    #[serde(default)]
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Owner {
+    pub fn this_process(purpose: &str) -> Owner {
+        let pid = std::process::id();
+        Owner {
+            pid: Some(pid),
+            start_time: start_time(pid),
+            purpose: purpose.into(),
+            dirs: Vec::new(),
+        }
+    }
+
+    /// Whether the owning process is still running.
+    pub fn alive(&self) -> bool {
+        match self.pid {
+            None => false,
+            Some(pid) => start_time(pid).is_some() && start_time(pid) == self.start_time,
+        }
+    }
+}
+
+/// A process's start time, field 22 of /proc/PID/stat.
+fn start_time(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces; fields resume after its ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(19)?.parse().ok()
+}
+
+fn owner_path(name: &str) -> PathBuf {
+    Path::new(OWNER_DIR).join(format!("{name}.json"))
+}
+
+pub fn read_owner(name: &str) -> Option<Owner> {
+    serde_json::from_slice(&std::fs::read(owner_path(name)).ok()?).ok()
+}
+
+pub fn write_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
+    std::fs::create_dir_all(OWNER_DIR)?;
+    std::fs::write(owner_path(name), serde_json::to_vec(owner).map_err(std::io::Error::other)?)
+}
+
+/// A fresh name: `cnictl-` and 8 random hex digits.
+pub fn random_name(kind: &str) -> String {
+    let mut bytes = [0u8; 4];
+    let _ = std::fs::File::open("/dev/urandom").and_then(|mut f| {
+        use std::io::Read;
+        f.read_exact(&mut bytes)
+    });
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{PREFIX}{kind}{hex}")
+}
+
+/// Makes /var/run/netns a shared mount point, as iproute2 does, so that namespaces bound
+/// there are seen by every mount namespace (and `ip netns exec` works on them).
+fn ensure_run_dir() -> nix::Result<()> {
+    use nix::mount::{mount, MsFlags};
+    std::fs::create_dir_all(NETNS_RUN_DIR)
+        .map_err(|e| nix::Error::from_raw(e.raw_os_error().unwrap_or(0)))?;
+    let shared = MsFlags::MS_SHARED | MsFlags::MS_REC;
+    match mount(None::<&str>, NETNS_RUN_DIR, None::<&str>, shared, None::<&str>) {
+        Err(nix::Error::EINVAL) => {
+            // Not a mount point yet: bind it onto itself first.
+            mount(
+                Some(NETNS_RUN_DIR),
+                NETNS_RUN_DIR,
+                Some("none"),
+                MsFlags::MS_BIND | MsFlags::MS_REC,
+                None::<&str>,
+            )?;
+            mount(None::<&str>, NETNS_RUN_DIR, None::<&str>, shared, None::<&str>)
+        }
+        other => other,
+    }
+}
+
+/// Why a namespace could not be made or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum NetnsError {
+    #[error("network namespace {0} already exists: pick another name or remove it with `cnictl netns rm {0}`")]
+    Exists(String),
+    #[error("cannot create network namespace {name}: {why} (cnictl must run as root)")]
+    Create { name: String, why: String },
+    #[error("cannot remove network namespace {name}: {why}")]
+    Remove { name: String, why: String },
+    #[error("{0:?} is not a valid namespace name: use letters, digits, '.', '_' and '-'")]
+    BadName(String),
+}
+
+/// Creates a named network namespace at /var/run/netns/NAME, like `ip netns add`: a new
+/// namespace made on a short-lived thread (namespaces are per thread) and kept alive by a
+/// bind mount of that thread's namespace file.
+pub fn create(name: &str) -> Result<PathBuf, NetnsError> {
+    crate::spec::validate::identifier("namespace name", name)
+        .map_err(|_| NetnsError::BadName(name.into()))?;
+    let fail = |why: String| NetnsError::Create { name: name.to_string(), why };
+    ensure_run_dir().map_err(|e| fail(format!("making {NETNS_RUN_DIR} a shared mount: {e}")))?;
+    let path = Path::new(NETNS_RUN_DIR).join(name);
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(NetnsError::Exists(name.into()))
+        }
+        Err(e) => return Err(fail(format!("creating {}: {e}", path.display()))),
+    }
+    let target = path.clone();
+    let made = std::thread::spawn(move || -> nix::Result<()> {
+        use nix::mount::{mount, MsFlags};
+        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)?;
+        mount(
+            Some("/proc/thread-self/ns/net"),
+            &target,
+            Some("none"),
+            MsFlags::MS_BIND,
+            None::<&str>,
+        )
+    })
+    .join()
+    .unwrap_or(Err(nix::Error::EIO));
+    if let Err(e) = made {
+        let _ = std::fs::remove_file(&path);
+        return Err(fail(e.to_string()));
+    }
+    Ok(path)
+}
+
+/// Removes a named namespace: unmounts it (lazily, as `ip netns del` does) and deletes the
+/// file. Processes still inside keep it alive until they exit.
+pub fn delete(name: &str) -> Result<(), NetnsError> {
+    let path = Path::new(NETNS_RUN_DIR).join(name);
+    let fail = |why: String| NetnsError::Remove { name: name.to_string(), why };
+    match nix::mount::umount2(&path, nix::mount::MntFlags::MNT_DETACH) {
+        Ok(()) | Err(nix::Error::EINVAL) | Err(nix::Error::ENOENT) => {}
+        Err(e) => return Err(fail(format!("unmounting {}: {e}", path.display()))),
+    }
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(fail(format!("removing {}: {e}", path.display()))),
+    }
+    let _ = std::fs::remove_file(owner_path(name));
+    Ok(())
+}
+
+/// A namespace cnictl made for the length of a command: removed when dropped (on success,
+/// error, panic, or after a signal ends the command), unless [`Guard::keep`] was called.
+#[derive(Debug)]
+pub struct Guard {
+    pub name: String,
+    pub path: PathBuf,
+    kept: bool,
+}
+
+impl Guard {
+    /// Creates a namespace owned by this process.
+    pub fn create(name: &str, purpose: &str) -> Result<Guard, NetnsError> {
+        let path = create(name)?;
+        let guard = Guard { name: name.to_string(), path, kept: false };
+        let _ = write_owner(name, &Owner::this_process(purpose));
+        Ok(guard)
+    }
+
+    /// Leaves the namespace in place when dropped; `netns gc` will not take it either.
+    pub fn keep(&mut self) {
+        self.kept = true;
+        let _ = write_owner(
+            &self.name,
+            &Owner { pid: None, start_time: None, purpose: "kept".into(), dirs: Vec::new() },
+        );
+    }
+
+    /// Records temporary directories that belong with the namespace.
+    pub fn note_dirs(&self, dirs: Vec<PathBuf>, purpose: &str) {
+        let mut owner = Owner::this_process(purpose);
+        owner.dirs = dirs;
+        let _ = write_owner(&self.name, &owner);
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if !self.kept {
+            if let Err(e) = delete(&self.name) {
+                eprintln!("cnictl: warning: {e}");
+            }
+        }
+    }
+}
+
+/// The namespaces under /var/run/netns, by name.
+pub fn list() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(NETNS_RUN_DIR)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

@@ -78,7 +78,7 @@ impl ErrorReport {
         hint: Option<String>,
     ) -> ErrorReport {
         let (kind, cni_error, exit, stderr) = match failure {
-            PluginFailure::Error { error, exit, .. } => (
+            PluginFailure::Error { error, exit, stderr, .. } => (
                 "plugin-error",
                 Some(CniErrorReport {
                     code: error.code,
@@ -87,7 +87,7 @@ impl ErrorReport {
                     details: error.details.clone(),
                 }),
                 Some(exit.clone()),
-                None,
+                Some(stderr.clone()),
             ),
             PluginFailure::Failed { exit, stderr, .. } => {
                 ("plugin-failed", None, Some(exit.clone()), Some(stderr.clone()))

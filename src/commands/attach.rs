@@ -36,6 +36,13 @@ pub struct AttachArgs {
     /// namespace path]
     #[arg(long, value_name = "ID")]
     pub container_id: Option<String>,
+    #[command(flatten)]
+    pub params: Params,
+}
+
+/// `CNI_ARGS` and capability arguments, shared by `add`, `check`, `del` and `run`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Params {
     /// CNI_ARGS, as KEY=VALUE pairs separated by ';'
     #[arg(long, env = "CNI_ARGS", value_name = "K=V;K=V")]
     pub args: Option<String>,
@@ -56,6 +63,13 @@ pub struct AttachArgs {
     pub bandwidth: Option<String>,
 }
 
+impl Params {
+    /// The `CNI_ARGS` pairs.
+    pub fn cni_args(&self) -> Result<Vec<(String, String)>, UsageError> {
+        cni_args::parse(self.args.as_deref().unwrap_or("")).map_err(UsageError)
+    }
+}
+
 /// cnitool's container ID: "cnitool-" and the hex of the first 10 bytes of the SHA-512 of
 /// the namespace path (absolute, not symlink-resolved), so cache entries line up with it.
 pub fn cnitool_container_id(netns_path: &str) -> String {
@@ -65,7 +79,7 @@ pub fn cnitool_container_id(netns_path: &str) -> String {
 }
 
 /// The capability arguments: `--cap-args` / CAP_ARGS, then the convenience flags on top.
-pub fn capability_args(args: &AttachArgs) -> Result<Map<String, Value>, UsageError> {
+pub fn capability_args(args: &Params) -> Result<Map<String, Value>, UsageError> {
     let mut caps = match args.cap_args.as_deref().map(str::trim) {
         None | Some("") => Map::new(),
         Some(text) => match serde_json::from_str::<Value>(text) {
@@ -155,13 +169,13 @@ fn plan(ctx: &Context, command: Command, args: &AttachArgs) -> Result<Plan> {
     let summary = ConfigSummary::new(&list, &how);
     let netns = netns::resolve(&args.netns).to_string_lossy().into_owned();
     let container_id = args.container_id.clone().unwrap_or_else(|| cnitool_container_id(&netns));
-    let pairs = cni_args::parse(args.args.as_deref().unwrap_or("")).map_err(UsageError)?;
+    let pairs = args.params.cni_args()?;
     let att = Attachment {
         container_id,
         netns,
         ifname: args.ifname.clone(),
         args: pairs,
-        capability_args: capability_args(args)?,
+        capability_args: capability_args(&args.params)?,
     };
     if command == Command::Add {
         // libcni validates these on ADD only.
@@ -178,19 +192,17 @@ fn plan(ctx: &Context, command: Command, args: &AttachArgs) -> Result<Plan> {
             .into());
         }
     }
-    let cache_path =
-        Cache::new(&ctx.global.cache_dir).path(&list.name, &att.container_id, &att.ifname);
+    let cache_path = Cache::new(ctx.cache_dir()).path(&list.name, &att.container_id, &att.ifname);
     Ok(Plan { list, summary, att, cache_path })
 }
 
-fn require_root(command: Command) -> Result<(), EnvironmentError> {
+pub fn require_root(command: &str) -> Result<(), EnvironmentError> {
     if nix::unistd::geteuid().is_root() {
         return Ok(());
     }
     Err(EnvironmentError(format!(
-        "{} needs root: plugins create interfaces, addresses and routes (CAP_NET_ADMIN and \
-         CAP_SYS_ADMIN); run cnictl with sudo",
-        command.as_str().to_lowercase()
+        "{command} needs root: plugins create interfaces, addresses and routes (CAP_NET_ADMIN \
+         and CAP_SYS_ADMIN); run cnictl with sudo"
     )))
 }
 
@@ -228,9 +240,9 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     let plan = plan(ctx, command, args)?;
     let Plan { list, summary, att, cache_path } = plan;
     let mut notes = Vec::new();
-    require_root(command)?;
+    require_root(&command.as_str().to_lowercase())?;
     check_netns(command, &att, &mut notes)?;
-    let cache = Cache::new(&ctx.global.cache_dir);
+    let cache = Cache::new(ctx.cache_dir());
     let version = Version::parse(&list.cni_version).map_err(UsageError)?;
 
     let mut report = AttachmentReport {
@@ -336,25 +348,20 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     };
 
     if let Some((index, failure)) = &run.failure {
-        let hint = match command {
-            Command::Add if index > &0 || run.calls.len() > 1 => Some(format!(
-                "plugins before it may have set things up; clean up with: cnictl del {} {} \
-                 --container-id {} -i {}{}",
-                args.network,
-                att.netns,
-                att.container_id,
-                att.ifname,
-                cache_dir_flag(ctx)
-            )),
-            Command::Add => Some(format!(
-                "if it left anything behind, clean up with: cnictl del {} {} --container-id {} -i {}{}",
-                args.network,
-                att.netns,
-                att.container_id,
-                att.ifname,
-                cache_dir_flag(ctx)
-            )),
-            _ => None,
+        // After a failed ADD the runtime owes a DEL (SPEC section 3); say which one.
+        let del = format!(
+            "cnictl del {} {} --container-id {} -i {}{}",
+            args.network,
+            att.netns,
+            att.container_id,
+            att.ifname,
+            cache_dir_flag(ctx)
+        );
+        let hint = match run.calls.len() {
+            _ if command != Command::Add => None,
+            0 => None,
+            1 => Some(format!("if the plugin left anything behind, clean up with: {del}")),
+            _ => Some(format!("the plugins before it set things up; clean up with: {del}")),
         };
         report.error = Some(ErrorReport::from_failure(*index, failure, hint));
     } else {
@@ -398,15 +405,15 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
 }
 
 fn cache_dir_flag(ctx: &Context) -> String {
-    if ctx.global.cache_dir == Path::new("/var/lib/cni") {
-        String::new()
-    } else {
-        format!(" --cache-dir {}", ctx.global.cache_dir.display())
+    match &ctx.global.cache_dir {
+        Some(dir) => format!(" --cache-dir {}", dir.display()),
+        None => String::new(),
     }
 }
 
 fn finish(ctx: &Context, report: &AttachmentReport, run: &ChainRun) -> Result<()> {
     ctx.trace_to_stderr(&run.calls)?;
+    ctx.rendered.set(true);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match ctx.style.output {
@@ -442,12 +449,8 @@ mod tests {
         );
     }
 
-    fn args() -> AttachArgs {
-        AttachArgs {
-            network: "n".into(),
-            netns: "x".into(),
-            ifname: "eth0".into(),
-            container_id: None,
+    fn args() -> Params {
+        Params {
             args: None,
             cap_args: Some(
                 r#"{"dns":{"nameservers":["10.0.0.53"]},"mac":"02:00:00:00:00:01"}"#.into(),

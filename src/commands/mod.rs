@@ -15,11 +15,16 @@ use crate::render::{self, Style};
 /// usual place first, then the distributions' (cnitool has no default and fails instead).
 pub const DEFAULT_BIN_DIRS: &str = "/opt/cni/bin:/usr/libexec/cni:/usr/lib/cni";
 
+/// libcni's cache root.
+pub const DEFAULT_CACHE_DIR: &str = "/var/lib/cni";
+
 /// What every command needs, built once from the global options.
 pub struct Context {
     pub global: Global,
     pub runner: SystemRunner,
     pub style: Style,
+    /// Set once a report is on stdout, so a later error does not print another.
+    pub rendered: std::cell::Cell<bool>,
 }
 
 impl Context {
@@ -27,10 +32,23 @@ impl Context {
         let dirs = global.cni_bin_dir.clone().unwrap_or_else(|| DEFAULT_BIN_DIRS.to_string());
         let bin_dirs: Vec<PathBuf> =
             dirs.split(':').filter(|d| !d.is_empty()).map(PathBuf::from).collect();
-        let runner =
-            SystemRunner { bin_dirs, timeout: global.timeout, inherit_env: global.inherit_env };
+        let placement = crate::sandbox::Placement {
+            netns: global.host_netns.as_deref().map(crate::netns::resolve),
+            state_dir: global.plugin_state_dir.clone(),
+        };
+        let runner = SystemRunner {
+            bin_dirs,
+            timeout: global.timeout,
+            inherit_env: global.inherit_env,
+            placement,
+        };
         let style = Style::new(global.output, global.color, global.trace);
-        Context { global, runner, style }
+        Context { global, runner, style, rendered: std::cell::Cell::new(false) }
+    }
+
+    /// The cache root: `--cache-dir`, else libcni's.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.global.cache_dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CACHE_DIR))
     }
 
     /// Writes the trace to stderr when it is not part of a JSON report.

@@ -38,6 +38,7 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
         calls: ctx.calls_for_report(&calls),
     };
     ctx.trace_to_stderr(&calls)?;
+    ctx.rendered.set(true);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match ctx.style.output {

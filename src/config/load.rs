@@ -25,22 +25,17 @@ pub enum ConfigError {
     )]
     NotFound { name: String, dir: PathBuf, available: Vec<String> },
     #[error(
-        "no network configurations found in {}: it has no .conflist, .conf or .json files \
-         (check --cni-conf-dir / NETCONFPATH)",
-        dir.display()
+        "no network configurations found in {}: {} (check --cni-conf-dir / NETCONFPATH)",
+        dir.display(),
+        if dir.is_dir() { "it has no .conflist, .conf or .json files" } else { "it does not exist" }
     )]
     NoConfigs { dir: PathBuf },
     #[error(
         "looking up network {name:?} stopped at {}, which does not load (libcni aborts the \
-         lookup at the first such file, even if the network is in a later one): {source}",
+         lookup at the first such file, even if the network is in a later one): {error}",
         path.display()
     )]
-    LookupAborted {
-        name: String,
-        path: PathBuf,
-        #[source]
-        source: Box<ConfigError>,
-    },
+    LookupAborted { name: String, path: PathBuf, error: Box<ConfigError> },
 }
 
 fn hint_suffix(hint: &Option<String>) -> String {

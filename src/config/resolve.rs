@@ -32,8 +32,15 @@ pub struct SkippedFile {
 /// The regular files of `dir` (not recursive) whose extension is one of `exts`, sorted by
 /// their bytes as Go's `sort.Strings` does. A missing directory has none.
 pub fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    read_dir(dir, exts).unwrap_or_default()
+}
+
+/// Like [`list_files`], but a directory that exists and cannot be read is an error.
+pub fn read_dir(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, ConfigError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(ConfigError::Io { path: dir.to_path_buf(), source }),
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -44,7 +51,7 @@ pub fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
         })
         .collect();
     files.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
-    files
+    Ok(files)
 }
 
 /// Finds `name` in `dir` the way libcni does. A `name` that is a path to a file loads that
@@ -67,12 +74,12 @@ pub fn find_network(
     let mut skipped = Vec::new();
     let mut found_any = false;
     for (phase, exts) in [("conflist", &["conflist"][..]), ("conf", &["conf", "json"][..])] {
-        for file in list_files(dir, exts) {
+        for file in read_dir(dir, exts)? {
             found_any = true;
-            let list = load_file(&file).map_err(|source| ConfigError::LookupAborted {
+            let list = load_file(&file).map_err(|error| ConfigError::LookupAborted {
                 name: name.to_string(),
                 path: file.clone(),
-                source: Box::new(source),
+                error: Box::new(error),
             })?;
             if list.name == name {
                 let resolution = Resolution { dir: dir.to_path_buf(), file, phase, skipped };
@@ -84,8 +91,12 @@ pub fn find_network(
     if !found_any {
         return Err(ConfigError::NoConfigs { dir: dir.to_path_buf() });
     }
-    let mut available: Vec<String> = skipped.into_iter().map(|s| s.network).collect();
-    available.dedup();
+    let mut available: Vec<String> = Vec::new();
+    for network in skipped.into_iter().map(|s| s.network) {
+        if !available.contains(&network) {
+            available.push(network);
+        }
+    }
     Err(ConfigError::NotFound { name: name.to_string(), dir: dir.to_path_buf(), available })
 }
 

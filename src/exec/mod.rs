@@ -29,7 +29,7 @@ pub enum PluginFailure {
     #[error("cannot execute {}: {error}", path.display())]
     Spawn { plugin: String, path: PathBuf, error: String },
     #[error("plugin {plugin:?} failed ({exit}): {error}")]
-    Error { plugin: String, error: CniError, exit: Exit },
+    Error { plugin: String, error: CniError, exit: Exit, stderr: String },
     #[error("plugin {plugin:?} failed ({exit}) without an error object{}", stderr_suffix(stderr))]
     Failed { plugin: String, exit: Exit, stderr: String },
     #[error("plugin {plugin:?} crashed: {exit}{}", stderr_suffix(stderr))]
@@ -69,7 +69,9 @@ impl PluginFailure {
         match &inv.exit {
             Exit::Code(0) => Ok(()),
             Exit::Code(_) => match CniError::from_stdout(inv.stdout.as_bytes()) {
-                Some(error) => Err(PluginFailure::Error { plugin, error, exit: inv.exit.clone() }),
+                Some(error) => {
+                    Err(PluginFailure::Error { plugin, error, exit: inv.exit.clone(), stderr })
+                }
                 None => Err(PluginFailure::Failed { plugin, exit: inv.exit.clone(), stderr }),
             },
             Exit::Signal { .. } => {

@@ -165,6 +165,8 @@ pub struct SystemRunner {
     /// Pass cnictl's whole environment to plugins (libcni does); otherwise only `CNI_*`
     /// and `PATH`.
     pub inherit_env: bool,
+    /// Where plugins run: cnictl's own namespaces, or a sandbox's.
+    pub placement: crate::sandbox::Placement,
 }
 
 /// The `PATH` plugins get when cnictl itself has none.
@@ -192,6 +194,7 @@ impl SystemRunner {
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .process_group(0);
+            self.placement.apply(&mut cmd)?;
             match cmd.spawn() {
                 Err(err) if err.raw_os_error() == Some(TEXT_FILE_BUSY) && tries < 5 => {
                     tries += 1;
@@ -235,11 +238,20 @@ impl Runner for SystemRunner {
 
     fn run(&self, call: &Call) -> Invocation {
         let start = Instant::now();
+        // The trace shows the environment the plugin really got.
+        let env = if self.inherit_env {
+            let mut env: Vec<(String, String)> =
+                std::env::vars().filter(|(k, _)| !call.env.iter().any(|(c, _)| c == k)).collect();
+            env.extend(call.env.iter().cloned());
+            env
+        } else {
+            call.env.clone()
+        };
         let finish = |exit: Exit, stdout: Vec<u8>, stderr: Vec<u8>| Invocation {
             plugin: call.plugin.clone(),
             path: call.path.clone(),
             command: call.command,
-            env: call.env.clone(),
+            env: env.clone(),
             stdin: String::from_utf8_lossy(&call.stdin).into_owned(),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
             stderr: String::from_utf8_lossy(&stderr).into_owned(),

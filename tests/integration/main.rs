@@ -1,5 +1,6 @@
 //! Integration tests: the real `cnictl` binary against Debian's reference plugins and the
 //! repository's fixture plugin, in namespaces each test makes and removes.
 
+mod errors;
 mod real_plugins;
 mod util;

@@ -58,7 +58,7 @@ fn ptp_add_check_del_at_1_0_0() {
     assert_eq!(report["result"]["ips"][0]["address"], expected_ip);
     assert_eq!(report["result"]["cniVersion"], "1.0.0");
     assert_eq!(report["cache"]["action"], "written");
-    assert_eq!(ctr.addresses("eth0"), [expected_ip.clone()]);
+    assert_eq!(ctr.addresses("eth0"), std::slice::from_ref(&expected_ip));
     let host_veth = report["result"]["interfaces"][0]["name"].as_str().unwrap().to_string();
     assert!(world.host.links().contains(&host_veth), "host side {host_veth} missing");
 
