@@ -103,4 +103,11 @@ pub enum Command {
     Del(commands::attach::AttachArgs),
     /// Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks
     Version(commands::version::VersionArgs),
+    /// The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL,
+    /// leak check, clean-up
+    Run(commands::run::RunArgs),
+    /// Network namespaces made the way `ip netns add` makes them
+    Netns(commands::netns::NetnsArgs),
+    /// The live links, addresses and routes of a namespace, read over netlink
+    Inspect(commands::inspect::InspectArgs),
 }

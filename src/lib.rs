@@ -50,6 +50,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(args) => ("check", commands::attach::run(&ctx, Op::Check, args)),
         Command::Del(args) => ("del", commands::attach::run(&ctx, Op::Del, args)),
         Command::Version(args) => ("version", commands::version::run(&ctx, args)),
+        Command::Run(args) => ("run", commands::run::run(&ctx, args)),
+        Command::Netns(args) => ("netns", commands::netns::run(&ctx, args)),
+        Command::Inspect(args) => ("inspect", commands::inspect::run(&ctx, args)),
     };
     if let Err(err) = &result {
         if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {

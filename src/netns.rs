@@ -272,6 +272,12 @@ impl Guard {
         );
     }
 
+    /// Removes the namespace now, reporting failure (dropping it only warns).
+    pub fn remove(mut self) -> Result<(), NetnsError> {
+        self.kept = true;
+        delete(&self.name)
+    }
+
     /// Records temporary directories that belong with the namespace.
     pub fn note_dirs(&self, dirs: Vec<PathBuf>, purpose: &str) {
         let mut owner = Owner::this_process(purpose);

@@ -10,6 +10,8 @@ use crate::config::{Format, NetworkConfigList, Resolution};
 use crate::exec::chain::{Step, VersionAnswer};
 use crate::exec::{Invocation, PluginFailure};
 use crate::exit::{self, Code};
+use crate::inspect::Snapshot;
+use crate::leaks::LeakReport;
 
 /// Which configuration ran, and how it was found.
 #[derive(Debug, Clone, Serialize)]
@@ -181,6 +183,73 @@ pub struct VersionReport {
     /// Whether every plugin answered and supports the selected version.
     pub ok: bool,
     pub notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calls: Option<Vec<Invocation>>,
+}
+
+/// One step of the run.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunStep {
+    /// "sandbox", "netns", "preflight", "add", "verify", "check", "command", "del",
+    /// "leak-check", "cleanup"
+    pub name: &'static str,
+    /// "ok", "failed", "skipped"
+    pub outcome: &'static str,
+    pub duration_ms: f64,
+    pub detail: Option<String>,
+}
+
+/// What the COMMAND did.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommandRun {
+    pub argv: Vec<String>,
+    pub exit_code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub duration_ms: f64,
+}
+
+/// What `--keep` left, and how to finish.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kept {
+    pub netns: String,
+    pub host_netns: Option<String>,
+    pub dir: Option<PathBuf>,
+    /// The commands that finish the job, in order.
+    pub finish: Vec<String>,
+}
+
+/// The report of `run`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunReport {
+    pub command: &'static str,
+    pub config: ConfigSummary,
+    pub sandbox: bool,
+    pub netns: Option<String>,
+    pub host_netns: Option<String>,
+    pub container_id: Option<String>,
+    pub ifname: String,
+    pub cache_dir: Option<PathBuf>,
+    pub steps: Vec<RunStep>,
+    pub versions: Vec<VersionAnswer>,
+    pub add: Vec<Step>,
+    pub result: Option<Value>,
+    /// The namespace as read over netlink after ADD.
+    pub live: Option<Snapshot>,
+    /// What the result claims and the namespace lacks.
+    pub mismatches: Vec<String>,
+    pub check: Vec<Step>,
+    pub command_run: Option<CommandRun>,
+    pub del: Vec<Step>,
+    pub leaks: Option<LeakReport>,
+    pub kept: Option<Kept>,
+    pub notes: Vec<String>,
+    pub error: Option<ErrorReport>,
+    pub duration_ms: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calls: Option<Vec<Invocation>>,
 }

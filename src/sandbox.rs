@@ -75,7 +75,7 @@ impl Placement {
 
 /// A shared lock held by every sandbox while it uses /var/lib/cni as a mount point; the
 /// last one out removes the directory if a sandbox made it.
-struct MountPointLock {
+pub struct MountPointLock {
     lock: Option<Flock<File>>,
 }
 
@@ -83,7 +83,8 @@ const LOCK_PATH: &str = "/run/cnictl/var-lib-cni.lock";
 const MADE_MARK: &str = "/run/cnictl/var-lib-cni.made";
 
 impl MountPointLock {
-    fn take() -> std::io::Result<MountPointLock> {
+    /// Makes sure /var/lib/cni exists to be mounted on, for as long as the lock lives.
+    pub fn take() -> std::io::Result<MountPointLock> {
         std::fs::create_dir_all("/run/cnictl")?;
         let file = File::options().create(true).truncate(false).write(true).open(LOCK_PATH)?;
         let lock = Flock::lock(file, FlockArg::LockShared).map_err(|(_, e)| e)?;
@@ -147,6 +148,25 @@ impl Sandbox {
     /// cnictl's own result cache for the run.
     pub fn cache_dir(&self) -> PathBuf {
         self.dir.path().join("cache")
+    }
+
+    /// Removes the host namespace and the directories now, reporting what failed.
+    pub fn remove(self) -> Result<(), String> {
+        let Sandbox { host, dir, _lock } = self;
+        let mut problems = Vec::new();
+        if let Err(e) = host.remove() {
+            problems.push(e.to_string());
+        }
+        let path = dir.path().to_path_buf();
+        if let Err(e) = dir.close() {
+            problems.push(format!("removing {}: {e}", path.display()));
+        }
+        drop(_lock);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
     }
 
     /// Keeps the namespace and directories after the command (`--keep`).

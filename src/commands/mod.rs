@@ -2,6 +2,9 @@
 //! the report to the renderers.
 
 pub mod attach;
+pub mod inspect;
+pub mod netns;
+pub mod run;
 pub mod version;
 
 use std::io::Write;

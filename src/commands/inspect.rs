@@ -1,0 +1,43 @@
+//! `inspect`: the live links, addresses and routes of a namespace, read over netlink.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Context;
+use crate::cli::Output;
+use crate::exit::EnvironmentError;
+use crate::render;
+
+#[derive(Debug, Clone, Args)]
+pub struct InspectArgs {
+    /// Network namespace: a path, or a name under /var/run/netns
+    pub netns: String,
+}
+
+pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
+    let path = crate::netns::resolve(&args.netns);
+    if !path.exists() {
+        return Err(EnvironmentError(format!(
+            "network namespace {} does not exist",
+            path.display()
+        ))
+        .into());
+    }
+    let snapshot = crate::inspect::snapshot(Some(&path)).map_err(|e| {
+        EnvironmentError(format!("reading {} over netlink: {e} (are you root?)", path.display()))
+    })?;
+    ctx.rendered.set(true);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match ctx.style.output {
+        Output::Json => render::json(
+            &mut out,
+            &serde_json::json!({"command": "inspect", "netns": path, "links": snapshot.links, "addresses": snapshot.addresses, "routes": snapshot.routes}),
+        )?,
+        _ => render::table::inspect(&mut out, &snapshot, ctx.style.color)?,
+    }
+    out.flush()?;
+    Ok(())
+}

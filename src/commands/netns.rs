@@ -1,0 +1,171 @@
+//! `netns create | ls | rm | gc`: network namespaces made the way `ip netns add` makes them,
+//! and the clean-up of those a killed cnictl left behind.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::Context;
+use crate::cli::Output;
+use crate::exit::{EnvironmentError, UsageError};
+use crate::netns::{self, Owner};
+use crate::render;
+
+#[derive(Debug, Clone, Args)]
+pub struct NetnsArgs {
+    #[command(subcommand)]
+    pub action: NetnsAction,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum NetnsAction {
+    /// Create a named network namespace (default name: cnictl-<random>) that stays until
+    /// `netns rm`
+    Create {
+        /// Name under /var/run/netns
+        name: Option<String>,
+    },
+    /// List the namespaces under /var/run/netns, with who made them
+    Ls,
+    /// Remove namespaces (and the temporary directories cnictl noted with them)
+    Rm {
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Remove what killed cnictl runs left behind: their namespaces whose owner is gone
+    Gc {
+        /// Only say what would be removed
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// One namespace, as `netns ls` shows it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NetnsEntry {
+    pub name: String,
+    pub path: PathBuf,
+    /// "run", "sandbox-host", "create", "kept", or none for namespaces cnictl did not make.
+    pub made_by_cnictl: Option<String>,
+    pub owner_pid: Option<u32>,
+    pub owner_alive: bool,
+    /// The namespace would go in `netns gc`.
+    pub stale: bool,
+    pub dirs: Vec<PathBuf>,
+}
+
+/// The report of every `netns` action.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetnsReport {
+    pub command: &'static str,
+    pub namespaces: Vec<NetnsEntry>,
+    /// What create, rm or gc did (or, with --dry-run, would do).
+    pub changed: Vec<String>,
+}
+
+fn entry(name: &str) -> NetnsEntry {
+    let owner = netns::read_owner(name);
+    let alive = owner.as_ref().is_some_and(Owner::alive);
+    let purpose = owner.as_ref().map(|o| o.purpose.clone());
+    // A namespace of a run whose process is gone was left by a kill; one made to stay
+    // ("create", "kept") never is.
+    let stale = match &owner {
+        Some(o) => o.pid.is_some() && !alive,
+        None => false,
+    };
+    NetnsEntry {
+        name: name.to_string(),
+        path: PathBuf::from(netns::NETNS_RUN_DIR).join(name),
+        made_by_cnictl: purpose,
+        owner_pid: owner.as_ref().and_then(|o| o.pid),
+        owner_alive: alive,
+        stale,
+        dirs: owner.map(|o| o.dirs).unwrap_or_default(),
+    }
+}
+
+/// Removes a namespace and the directories noted with it.
+fn remove(entry: &NetnsEntry) -> Result<()> {
+    netns::delete(&entry.name).map_err(|e| EnvironmentError(e.to_string()))?;
+    for dir in &entry.dirs {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
+    let mut report = NetnsReport { command: "netns", namespaces: Vec::new(), changed: Vec::new() };
+    match &args.action {
+        NetnsAction::Create { name } => {
+            super::attach::require_root("netns create")?;
+            let name = name.clone().unwrap_or_else(|| netns::random_name(""));
+            let path = netns::create(&name).map_err(|e| EnvironmentError(e.to_string()))?;
+            let _ = netns::write_owner(
+                &name,
+                &Owner { pid: None, start_time: None, purpose: "create".into(), dirs: Vec::new() },
+            );
+            report.changed.push(format!("created {}", path.display()));
+            report.namespaces.push(entry(&name));
+        }
+        NetnsAction::Ls => {
+            report.namespaces = netns::list().iter().map(|n| entry(n)).collect();
+        }
+        NetnsAction::Rm { names } => {
+            super::attach::require_root("netns rm")?;
+            for name in names {
+                if !netns::list().contains(name) {
+                    return Err(UsageError(format!(
+                        "no namespace {name} under {}",
+                        netns::NETNS_RUN_DIR
+                    ))
+                    .into());
+                }
+            }
+            for name in names {
+                let e = entry(name);
+                remove(&e)?;
+                report.changed.push(format!("removed {}", e.path.display()));
+            }
+        }
+        NetnsAction::Gc { dry_run } => {
+            if !dry_run {
+                super::attach::require_root("netns gc")?;
+            }
+            for name in netns::list() {
+                let e = entry(&name);
+                if !e.stale {
+                    continue;
+                }
+                if !dry_run {
+                    remove(&e)?;
+                }
+                let verb = if *dry_run { "would remove" } else { "removed" };
+                report.changed.push(format!(
+                    "{verb} {} (made for {} by pid {}, which is gone)",
+                    e.path.display(),
+                    e.made_by_cnictl.as_deref().unwrap_or("?"),
+                    e.owner_pid.unwrap_or(0)
+                ));
+                report.namespaces.push(e);
+            }
+        }
+    }
+    ctx.rendered.set(true);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match ctx.style.output {
+        Output::Json => render::json(&mut out, &report)?,
+        _ => render::table::netns(
+            &mut out,
+            &report,
+            matches!(args.action, NetnsAction::Ls),
+            ctx.style.color,
+        )?,
+    }
+    out.flush()?;
+    Ok(())
+}
