@@ -27,9 +27,16 @@ pub struct Cli {
 /// Options every command takes. A flag beats its environment variable, which beats the
 /// default.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Directory of network configurations (.conflist, .conf, .json)
-    #[arg(long, env = "NETCONFPATH", default_value = "/etc/cni/net.d", global = true)]
+    #[arg(
+        long,
+        env = "NETCONFPATH",
+        default_value = "/etc/cni/net.d",
+        global = true,
+        value_name = "DIR"
+    )]
     pub cni_conf_dir: PathBuf,
 
     /// Plugin directories, colon-separated, searched in order

@@ -6,7 +6,14 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match cnictl::cli::Cli::try_parse() {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Installed (or linked) as `cnitool`, cnictl prints what cnitool prints unless told
+    // otherwise: a drop-in for scripts.
+    let invoked_as = args.first().map(std::path::Path::new).and_then(|p| p.file_name());
+    if invoked_as.is_some_and(|name| name == "cnitool") {
+        args.insert(1, "--output=cnitool".into());
+    }
+    let cli = match cnictl::cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -68,9 +68,13 @@ impl PluginFailure {
         let stderr = inv.stderr.trim_end().to_string();
         match &inv.exit {
             Exit::Code(0) => Ok(()),
-            Exit::Code(_) => match CniError::from_stdout(inv.stdout.as_bytes()) {
+            Exit::Code(code) => match CniError::from_stdout(inv.stdout.as_bytes()) {
                 Some(error) => {
                     Err(PluginFailure::Error { plugin, error, exit: inv.exit.clone(), stderr })
+                }
+                // A Go runtime panic exits 2 with a goroutine dump: a crash, not a report.
+                None if *code == 2 && is_go_panic(&stderr) => {
+                    Err(PluginFailure::Crashed { plugin, exit: inv.exit.clone(), stderr })
                 }
                 None => Err(PluginFailure::Failed { plugin, exit: inv.exit.clone(), stderr }),
             },
@@ -88,6 +92,11 @@ impl PluginFailure {
     }
 }
 
+/// Whether stderr holds a Go runtime panic (most plugins are Go programs).
+fn is_go_panic(stderr: &str) -> bool {
+    stderr.starts_with("panic: ") && stderr.contains("\ngoroutine ")
+}
+
 fn join_dirs(dirs: &[PathBuf]) -> String {
     if dirs.is_empty() {
         return "(no bin dirs given)".into();
@@ -95,11 +104,13 @@ fn join_dirs(dirs: &[PathBuf]) -> String {
     dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(":")
 }
 
+/// The first line of stderr for one-line messages; the report keeps all of it.
 fn stderr_suffix(stderr: &str) -> String {
-    if stderr.is_empty() {
-        "; it wrote nothing on stderr".into()
-    } else {
-        format!("; stderr: {stderr}")
+    let mut lines = stderr.lines().filter(|l| !l.trim().is_empty());
+    match (lines.next(), lines.count()) {
+        (None, _) => "; it wrote nothing on stderr".into(),
+        (Some(first), 0) => format!("; stderr: {first}"),
+        (Some(first), more) => format!("; stderr: {first} (and {more} more lines)"),
     }
 }
 
@@ -138,6 +149,28 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_go_panic_is_a_crash() {
+        let inv = Invocation {
+            plugin: "bandwidth".into(),
+            path: "/usr/lib/cni/bandwidth".into(),
+            command: Command::Check,
+            env: vec![],
+            stdin: String::new(),
+            stdout: String::new(),
+            stderr: "panic: runtime error: nil pointer\n\ngoroutine 1 [running]:\nmain.cmdCheck()"
+                .into(),
+            exit: Exit::Code(2),
+            duration_ms: 1.0,
+        };
+        assert!(matches!(PluginFailure::from_invocation(&inv), Err(PluginFailure::Crashed { .. })));
+        let plain = Invocation { stderr: "bad flag".into(), ..inv };
+        assert!(matches!(
+            PluginFailure::from_invocation(&plain),
+            Err(PluginFailure::Failed { .. })
+        ));
+    }
 
     #[test]
     fn durations() {

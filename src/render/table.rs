@@ -24,6 +24,20 @@ fn table(color: bool, header: &[&str]) -> Table {
     t
 }
 
+/// A table of plain text without the columns that are empty in every row.
+fn sparse(color: bool, header: &[&str], rows: Vec<Vec<String>>) -> Table {
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty())))
+        .collect();
+    let mut t = table(color, &keep.iter().map(|&c| header[c]).collect::<Vec<_>>());
+    for row in rows {
+        t.add_row(
+            keep.iter().map(|&c| row.get(c).cloned().unwrap_or_default()).collect::<Vec<_>>(),
+        );
+    }
+    t
+}
+
 fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
     writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
     writeln!(out, "{t}")
@@ -171,46 +185,62 @@ pub fn result_tables(
         r.cni_version
     )?;
     if !r.interfaces.is_empty() {
-        let mut t = table(color, &["#", "interface", "mac", "mtu", "sandbox"]);
-        for (i, iface) in r.interfaces.iter().enumerate() {
-            t.add_row(vec![
-                i.to_string(),
-                iface.name.clone(),
-                iface.mac.clone(),
-                if iface.mtu == 0 { String::new() } else { iface.mtu.to_string() },
-                if iface.sandbox.is_empty() { "(host)".into() } else { iface.sandbox.clone() },
-            ]);
-        }
+        let rows = r
+            .interfaces
+            .iter()
+            .enumerate()
+            .map(|(i, iface)| {
+                vec![
+                    i.to_string(),
+                    iface.name.clone(),
+                    iface.mac.clone(),
+                    if iface.mtu == 0 { String::new() } else { iface.mtu.to_string() },
+                    if iface.sandbox.is_empty() { "(host)".into() } else { iface.sandbox.clone() },
+                    iface.socket_path.clone(),
+                    iface.pci_id.clone(),
+                ]
+            })
+            .collect();
+        let t = sparse(color, &["#", "interface", "mac", "mtu", "sandbox", "socket", "pci"], rows);
         writeln!(out, "{t}")?;
     }
     if !r.ips.is_empty() {
-        let mut t = table(color, &["address", "gateway", "interface"]);
-        for ip in &r.ips {
-            let iface = ip
-                .interface
-                .map(|i| {
-                    let name = r.interfaces.get(i as usize).map(|f| f.name.as_str()).unwrap_or("?");
-                    format!("{i} ({name})")
-                })
-                .unwrap_or_default();
-            t.add_row(vec![ip.address.clone(), ip.gateway.clone(), iface]);
-        }
-        writeln!(out, "{t}")?;
+        let rows = r
+            .ips
+            .iter()
+            .map(|ip| {
+                let iface = ip
+                    .interface
+                    .map(|i| {
+                        let name =
+                            r.interfaces.get(i as usize).map(|f| f.name.as_str()).unwrap_or("?");
+                        format!("{i} ({name})")
+                    })
+                    .unwrap_or_default();
+                vec![ip.address.clone(), ip.gateway.clone(), iface]
+            })
+            .collect();
+        writeln!(out, "{}", sparse(color, &["address", "gateway", "interface"], rows))?;
     }
     if !r.routes.is_empty() {
-        let mut t = table(color, &["route", "via", "mtu", "priority", "table", "scope"]);
         let num = |n: u64| if n == 0 { String::new() } else { n.to_string() };
-        for route in &r.routes {
-            t.add_row(vec![
-                route.dst.clone(),
-                route.gw.clone(),
-                num(route.mtu),
-                num(route.priority),
-                route.table.map(|n| n.to_string()).unwrap_or_default(),
-                route.scope.map(|n| n.to_string()).unwrap_or_default(),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+        let rows = r
+            .routes
+            .iter()
+            .map(|route| {
+                vec![
+                    route.dst.clone(),
+                    route.gw.clone(),
+                    num(route.mtu),
+                    num(route.advmss),
+                    num(route.priority),
+                    route.table.map(|n| n.to_string()).unwrap_or_default(),
+                    route.scope.map(|n| n.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let header = ["route", "via", "mtu", "advmss", "priority", "table", "scope"];
+        writeln!(out, "{}", sparse(color, &header, rows))?;
     }
     let dns = &r.dns;
     if !dns.nameservers.is_empty() {

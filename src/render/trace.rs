@@ -56,7 +56,7 @@ pub fn calls(out: &mut dyn Write, calls: &[Invocation], color: bool) -> io::Resu
         let env: Vec<String> = call.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
         block(out, color, "env:", &env.join("\n"))?;
         block(out, color, "stdin:", &pretty(&call.stdin))?;
-        block(out, color, "stdout:", &pretty(&call.stdout))?;
+        block(out, color, "stdout:", &call.stdout)?;
         block(out, color, "stderr:", &call.stderr)?;
     }
     Ok(())
