@@ -134,8 +134,8 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'echo "bench-cycle: interrupted" >&2; exit 130' INT
+trap 'echo "bench-cycle: terminated" >&2; exit 143' TERM
 
 ip netns add "$host"
 ip netns add "$ctr"

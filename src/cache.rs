@@ -105,7 +105,9 @@ impl Cache {
     }
 
     /// Writes an entry atomically: a temporary file in the same directory (mode 0600),
-    /// flushed, renamed over the entry, and the directory flushed.
+    /// flushed to disk, then renamed over the entry. After a crash the entry is the old one
+    /// or the new one, never empty; the directory itself is not flushed, which would only
+    /// make the rename durable sooner and costs as much again.
     pub fn write(&self, path: &Path, info: &CachedInfo) -> std::io::Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
         fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
@@ -114,7 +116,7 @@ impl Cache {
         tmp.write_all(&bytes)?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
-        fs::File::open(dir)?.sync_all()
+        Ok(())
     }
 
     /// Removes an entry; a missing one is fine.

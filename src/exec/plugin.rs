@@ -9,9 +9,12 @@ use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, OnceLock};
+use std::os::fd::{AsFd, AsRawFd};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+use nix::fcntl::{fcntl, FcntlArg, OFlag};
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use nix::sys::signal::{killpg, Signal};
 use nix::unistd::Pid;
 use serde::Serialize;
@@ -206,14 +209,41 @@ impl SystemRunner {
     }
 }
 
-fn reader(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = pipe.read_to_end(&mut buf);
-        let _ = tx.send(buf);
-    });
-    rx
+/// One output pipe of a plugin, read without blocking.
+struct Pipe {
+    file: std::fs::File,
+    buf: Vec<u8>,
+    closed: bool,
+}
+
+impl Pipe {
+    fn new(fd: impl Into<std::os::fd::OwnedFd>) -> Pipe {
+        let fd: std::os::fd::OwnedFd = fd.into();
+        let flags = fcntl(fd.as_raw_fd(), FcntlArg::F_GETFL).unwrap_or(0);
+        let flags = OFlag::from_bits_truncate(flags) | OFlag::O_NONBLOCK;
+        let _ = fcntl(fd.as_raw_fd(), FcntlArg::F_SETFL(flags));
+        Pipe { file: std::fs::File::from(fd), buf: Vec::new(), closed: false }
+    }
+
+    /// Reads what is there; marks the pipe closed at end of file.
+    fn drain(&mut self) {
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            match self.file.read(&mut chunk) {
+                Ok(0) => {
+                    self.closed = true;
+                    return;
+                }
+                Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return,
+                Err(_) => {
+                    self.closed = true;
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn signal_name(signal: i32) -> String {
@@ -265,23 +295,33 @@ impl Runner for SystemRunner {
             }
         };
         let pgid = Pid::from_raw(child.id() as i32);
+        // Requests are small: write and close at once, so the plugin sees the end of its
+        // input. One that could fill the pipe goes through a thread instead, in case the
+        // plugin writes before it reads. A plugin that exits unread makes the write fail,
+        // harmlessly.
         let mut stdin = child.stdin.take().expect("stdin is piped");
-        let request = call.stdin.clone();
-        // A plugin may exit without reading its stdin; the write then fails, harmlessly.
-        std::thread::spawn(move || {
-            let _ = stdin.write_all(&request);
-        });
-        let stdout = reader(child.stdout.take().expect("stdout is piped"));
-        let stderr = reader(child.stderr.take().expect("stderr is piped"));
-        let (tx, waited) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(child.wait());
-        });
+        if call.stdin.len() <= 16 * 1024 {
+            let _ = stdin.write_all(&call.stdin);
+            drop(stdin);
+        } else {
+            let request = call.stdin.clone();
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(&request);
+            });
+        }
+        let mut pipes = [
+            Pipe::new(child.stdout.take().expect("stdout is piped")),
+            Pipe::new(child.stderr.take().expect("stderr is piped")),
+        ];
 
+        // One thread, no helpers: poll both pipes until they close, with the deadline and
+        // the interrupt flag checked between polls.
         let interrupted = interrupt_flag();
         let deadline = start + self.timeout;
         let mut killed: Option<Exit> = None;
-        let status = loop {
+        let mut status = None;
+        let mut exited_at: Option<Instant> = None;
+        loop {
             if interrupted.load(Ordering::SeqCst) && killed.is_none() {
                 let _ = killpg(pgid, Signal::SIGKILL);
                 killed = Some(Exit::Interrupted);
@@ -291,24 +331,36 @@ impl Runner for SystemRunner {
                 let _ = killpg(pgid, Signal::SIGKILL);
                 killed = Some(Exit::TimedOut { after_ms: self.timeout.as_millis() as u64 });
             }
-            let slice = deadline.saturating_duration_since(now).min(Duration::from_millis(100));
-            match waited.recv_timeout(slice.max(Duration::from_millis(1))) {
-                Ok(status) => break status,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    break Err(std::io::Error::other("wait thread vanished"))
+            if pipes.iter().all(|p| p.closed) {
+                break;
+            }
+            // A child that escaped the process group can hold the pipes after the plugin
+            // is gone; output is then complete enough after a grace period.
+            if status.is_none() {
+                if let Ok(Some(done)) = child.try_wait() {
+                    status = Some(done);
+                    exited_at = Some(now);
                 }
             }
+            if exited_at.is_some_and(|t| t.elapsed() > Duration::from_millis(500)) {
+                break;
+            }
+            let slice = deadline.saturating_duration_since(now).clamp(Duration::from_millis(1), Duration::from_millis(100));
+            let mut fds: Vec<PollFd> =
+                pipes.iter().filter(|p| !p.closed).map(|p| PollFd::new(p.file.as_fd(), PollFlags::POLLIN)).collect();
+            let ready = poll(&mut fds, PollTimeout::from(slice.as_millis() as u16));
+            drop(fds);
+            if matches!(ready, Ok(n) if n > 0) || ready.is_err() {
+                for pipe in pipes.iter_mut().filter(|p| !p.closed) {
+                    pipe.drain();
+                }
+            }
+        }
+        let status = match status {
+            Some(status) => Ok(status),
+            None => child.wait(),
         };
-        // Output is complete once every holder of the pipes has exited; a child that escaped
-        // the process group could hold them forever, so the wait is bounded.
-        let grace = if killed.is_some() {
-            Duration::from_millis(500)
-        } else {
-            deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(500))
-        };
-        let out = stdout.recv_timeout(grace).unwrap_or_default();
-        let err = stderr.recv_timeout(grace).unwrap_or_default();
+        let [out, err] = pipes.map(|p| p.buf);
         let exit = match (killed, status) {
             (Some(exit), _) => exit,
             (None, Ok(status)) => match (status.code(), status.signal()) {
