@@ -5,9 +5,11 @@
 //! into a temporary bin dir under any name and choose what it does through optional fields of
 //! its configuration: `recordDir` (append every call to `<recordDir>/calls.jsonl`),
 //! `behaviour` (one mode for every command but VERSION, or an object mapping a command to a
-//! mode), `stderrLog`, `address`, `errorCode`, `errorMsg` and `supportedVersions`. The modes are
-//! ok, error, crash, hang, garbage, empty, null, noversion, exit:N, slow:MS,
-//! unknown-version-command and status:N.
+//! mode), `stderrLog`, `address`, `errorCode`, `errorMsg`, `supportedVersions` and `leakLink`.
+//! The modes are ok, error, crash, hang, garbage, empty, null, noversion, exit:N, slow:MS,
+//! unknown-version-command, status:N and leak-link (ADD also makes a dummy link, or an ifb
+//! without the dummy driver, named by `leakLink` in the plugin's own network namespace; DEL
+//! leaves it behind).
 //!
 //! VERSION's stdin is only `{"cniVersion": ...}` (SPEC §2 VERSION) and cnictl hands plugins a
 //! clean environment, so the configuration can also come from a sidecar file `<argv0>.json`
@@ -112,6 +114,7 @@ fn run(call: &Call, mode: &str) -> ExitCode {
     match mode {
         "ok" => ok(call, false),
         "noversion" => ok(call, true),
+        "leak-link" => leak_link(call),
         "error" => fail(call),
         "crash" => crash(),
         "hang" => hang(call),
@@ -164,6 +167,30 @@ fn ok(call: &Call, without_version: bool) -> ExitCode {
     }
     print_json(&output);
     ExitCode::SUCCESS
+}
+
+/// A plugin with a bug: ADD makes a host-side link that no command ever removes, then
+/// answers like "ok" (so a `prevResult` passes through); the other commands do nothing. The
+/// link is a dummy, or an ifb on kernels built without the dummy driver.
+fn leak_link(call: &Call) -> ExitCode {
+    if call.command == "ADD" {
+        let name = call.config_str("leakLink").unwrap_or("fixture-leak");
+        let add = |kind: &str| {
+            // stdout is the result: keep `ip` off it.
+            Command::new("ip")
+                .args(["link", "add", name, "type", kind])
+                .stdout(process::Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        };
+        if !add("dummy") && !add("ifb") {
+            let msg = format!("fixture: cannot create the link {name} (dummy or ifb)");
+            eprintln!("{msg}");
+            print_json(&json!({"cniVersion": call.version, "code": 999, "msg": msg}));
+            return ExitCode::FAILURE;
+        }
+    }
+    ok(call, false)
 }
 
 /// SPEC §5 ADD Success, shaped for the request's version; a `prevResult` is passed through.

@@ -117,4 +117,6 @@ pub enum Command {
     Netns(commands::netns::NetnsArgs),
     /// The live links, addresses and routes of a namespace, read over netlink
     Inspect(commands::inspect::InspectArgs),
+    /// The configuration directory, explained: which file each runtime uses, and why
+    Conf(commands::conf::ConfArgs),
 }

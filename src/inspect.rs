@@ -19,6 +19,7 @@ use serde::Serialize;
 
 /// A link as `ip link` would show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Link {
     pub index: u32,
     pub name: String,

@@ -38,6 +38,7 @@ pub struct Leak {
 
 /// The comparison of before and after.
 #[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LeakReport {
     /// Present after DEL but not before ADD.
     pub left_behind: Vec<Leak>,

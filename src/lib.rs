@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Run(args) => ("run", commands::run::run(&ctx, args)),
         Command::Netns(args) => ("netns", commands::netns::run(&ctx, args)),
         Command::Inspect(args) => ("inspect", commands::inspect::run(&ctx, args)),
+        Command::Conf(args) => ("conf", commands::conf::run(&ctx, args)),
     };
     if let Err(err) = &result {
         if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {

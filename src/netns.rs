@@ -113,11 +113,13 @@ impl Owner {
         }
     }
 
-    /// Whether the owning process is still running.
+    /// Whether the owning process is still running (a zombie is not).
     pub fn alive(&self) -> bool {
         match self.pid {
             None => false,
-            Some(pid) => start_time(pid).is_some() && start_time(pid) == self.start_time,
+            Some(pid) => {
+                start_time(pid).is_some() && start_time(pid) == self.start_time && !zombie(pid)
+            }
         }
     }
 }
@@ -128,6 +130,14 @@ fn start_time(pid: u32) -> Option<u64> {
     // The command name (field 2) may hold spaces; fields resume after its ')'.
     let rest = &stat[stat.rfind(')')? + 2..];
     rest.split(' ').nth(19)?.parse().ok()
+}
+
+/// Whether a process has exited and waits to be reaped (state Z in /proc/PID/stat).
+fn zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| stat.rfind(')').map(|i| stat[i + 2..].starts_with('Z')))
+        .unwrap_or(false)
 }
 
 fn owner_path(name: &str) -> PathBuf {

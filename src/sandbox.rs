@@ -96,6 +96,15 @@ impl MountPointLock {
     }
 }
 
+impl MountPointLock {
+    /// A shared lock that does not create the directory.
+    fn take_existing() -> std::io::Result<MountPointLock> {
+        let file = File::options().write(true).open(LOCK_PATH)?;
+        let lock = Flock::lock(file, FlockArg::LockShared).map_err(|(_, e)| e)?;
+        Ok(MountPointLock { lock: Some(lock) })
+    }
+}
+
 impl Drop for MountPointLock {
     fn drop(&mut self) {
         let Some(Ok(file)) = self.lock.take().map(Flock::unlock) else { return };
@@ -105,6 +114,14 @@ impl Drop for MountPointLock {
                 let _ = std::fs::remove_file(MADE_MARK);
             }
         }
+    }
+}
+
+/// Removes /var/lib/cni if a sandbox made it and none is using it: `netns gc` calls this
+/// after a killed run left it behind.
+pub fn release_mount_point() {
+    if let Ok(lock) = MountPointLock::take_existing() {
+        drop(lock);
     }
 }
 

@@ -2,6 +2,7 @@
 //! the report to the renderers.
 
 pub mod attach;
+pub mod conf;
 pub mod inspect;
 pub mod netns;
 pub mod run;

@@ -103,7 +103,14 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
         NetnsAction::Create { name } => {
             super::attach::require_root("netns create")?;
             let name = name.clone().unwrap_or_else(|| netns::random_name(""));
-            let path = netns::create(&name).map_err(|e| EnvironmentError(e.to_string()))?;
+            let path = netns::create(&name).map_err(|e| -> anyhow::Error {
+                match e {
+                    netns::NetnsError::BadName(_) | netns::NetnsError::Exists(_) => {
+                        UsageError(e.to_string()).into()
+                    }
+                    _ => EnvironmentError(e.to_string()).into(),
+                }
+            })?;
             let _ = netns::write_owner(
                 &name,
                 &Owner { pid: None, start_time: None, purpose: "create".into(), dirs: Vec::new() },
@@ -151,6 +158,9 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
                     e.owner_pid.unwrap_or(0)
                 ));
                 report.namespaces.push(e);
+            }
+            if !dry_run {
+                crate::sandbox::release_mount_point();
             }
         }
     }

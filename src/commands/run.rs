@@ -383,15 +383,13 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
                 p.step("command", "ok", t, Some(args.command.join(" ")))
             }
             Ok(run) => {
-                p.step("command", "failed", t, Some(format!("exit {:?}", run.exit_code)));
+                let exit =
+                    run.exit_code.map(|c| format!("exit {c}")).unwrap_or_else(|| "killed".into());
+                p.step("command", "failed", t, Some(exit.clone()));
                 p.fail(
                     "command",
                     Code::PluginFailed,
-                    format!(
-                        "`{}` failed inside the namespace (exit {:?})",
-                        args.command.join(" "),
-                        run.exit_code
-                    ),
+                    format!("`{}` failed inside the namespace ({exit})", args.command.join(" ")),
                     None,
                 );
             }

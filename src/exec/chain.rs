@@ -84,6 +84,32 @@ pub fn request(
     (conf, injected)
 }
 
+/// The stdin of GC (SPEC section 3, "Garbage-collecting a network"): the plugin's object with
+/// `name` and `cniVersion`, and the valid attachments under both the current key and the
+/// older `cni.dev/attachments`, as libcni sends them (cni#1101).
+pub fn gc_request(
+    list: &NetworkConfigList,
+    plugin: &PluginConf,
+    valid: &[(String, String)],
+) -> Map<String, Value> {
+    let mut conf = status_request(list, plugin);
+    let attachments: Vec<Value> = valid
+        .iter()
+        .map(|(id, ifname)| serde_json::json!({"containerID": id, "ifname": ifname}))
+        .collect();
+    conf.insert("cni.dev/valid-attachments".into(), Value::Array(attachments.clone()));
+    conf.insert("cni.dev/attachments".into(), Value::Array(attachments));
+    conf
+}
+
+/// The stdin of STATUS: the plugin's object with `name` and `cniVersion` only.
+pub fn status_request(list: &NetworkConfigList, plugin: &PluginConf) -> Map<String, Value> {
+    let mut conf = plugin.raw.clone();
+    conf.insert("name".into(), Value::String(list.name.clone()));
+    conf.insert("cniVersion".into(), Value::String(list.cni_version.clone()));
+    conf
+}
+
 /// The environment of an attachment call: every `CNI_*` variable, always set (libcni sets
 /// empty ones too), and `PATH`.
 pub fn environment(command: Command, att: &Attachment, cni_path: &str) -> Vec<(String, String)> {
@@ -244,21 +270,8 @@ pub fn versions(
                 }
                 Ok(path) => {
                     answer.path = Some(path.clone());
-                    let inv = runner.run(&Call {
-                        plugin: plugin_type.clone(),
-                        path,
-                        command: Command::Version,
-                        // Old skel-based plugins insist on these even for VERSION.
-                        env: vec![
-                            ("CNI_COMMAND".into(), "VERSION".into()),
-                            ("CNI_NETNS".into(), "dummy".into()),
-                            ("CNI_IFNAME".into(), "dummy".into()),
-                            ("CNI_PATH".into(), "dummy".into()),
-                            ("PATH".into(), super::SystemRunner::path_env()),
-                        ],
-                        stdin: VERSION_REQUEST.as_bytes().to_vec(),
-                    });
-                    match interpret_version(&inv) {
+                    let (outcome, inv) = probe_version(runner, &plugin_type, path);
+                    match outcome {
                         Ok(versions) => {
                             answer.supports_selected = versions.contains(&list.cni_version);
                             answer.supported_versions = versions;
@@ -275,6 +288,29 @@ pub fn versions(
         }
     }
     (answers, calls)
+}
+
+/// Asks one plugin binary VERSION, as libcni does.
+pub fn probe_version(
+    runner: &dyn Runner,
+    plugin_type: &str,
+    path: PathBuf,
+) -> (Result<Vec<String>, PluginFailure>, Invocation) {
+    let inv = runner.run(&Call {
+        plugin: plugin_type.to_string(),
+        path,
+        command: Command::Version,
+        // Old skel-based plugins insist on these even for VERSION.
+        env: vec![
+            ("CNI_COMMAND".into(), "VERSION".into()),
+            ("CNI_NETNS".into(), "dummy".into()),
+            ("CNI_IFNAME".into(), "dummy".into()),
+            ("CNI_PATH".into(), "dummy".into()),
+            ("PATH".into(), super::SystemRunner::path_env()),
+        ],
+        stdin: VERSION_REQUEST.as_bytes().to_vec(),
+    });
+    (interpret_version(&inv), inv)
 }
 
 /// Reads a VERSION answer. A plugin that predates VERSION answers "unknown CNI_COMMAND:

@@ -5,11 +5,11 @@
 //! timeout or Ctrl-C kills it and every child it started.
 
 use std::io::{Read, Write};
+use std::os::fd::{AsFd, AsRawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::os::fd::{AsFd, AsRawFd};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -345,9 +345,14 @@ impl Runner for SystemRunner {
             if exited_at.is_some_and(|t| t.elapsed() > Duration::from_millis(500)) {
                 break;
             }
-            let slice = deadline.saturating_duration_since(now).clamp(Duration::from_millis(1), Duration::from_millis(100));
-            let mut fds: Vec<PollFd> =
-                pipes.iter().filter(|p| !p.closed).map(|p| PollFd::new(p.file.as_fd(), PollFlags::POLLIN)).collect();
+            let slice = deadline
+                .saturating_duration_since(now)
+                .clamp(Duration::from_millis(1), Duration::from_millis(100));
+            let mut fds: Vec<PollFd> = pipes
+                .iter()
+                .filter(|p| !p.closed)
+                .map(|p| PollFd::new(p.file.as_fd(), PollFlags::POLLIN))
+                .collect();
             let ready = poll(&mut fds, PollTimeout::from(slice.as_millis() as u16));
             drop(fds);
             if matches!(ready, Ok(n) if n > 0) || ready.is_err() {

@@ -3,4 +3,5 @@
 
 mod errors;
 mod real_plugins;
+mod run_sandbox;
 mod util;

@@ -1,0 +1,573 @@
+//! `conf lint`: diagnostics for configuration files, each with a severity, a stable code,
+//! the file and line:column where it applies, and a one-line fix. The rules come from what
+//! the spec requires and from what breaks in the field (libcni-behaviour.md section 1).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::spans::{self, Spans};
+use super::survey::{self, Probe, Prober};
+use crate::spec::{validate, version};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// One finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable: scripts may match on it.
+    pub code: &'static str,
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub fix: String,
+}
+
+/// The capabilities CONVENTIONS.md defines.
+pub const KNOWN_CAPABILITIES: [&str; 10] = [
+    "portMappings",
+    "ipRanges",
+    "bandwidth",
+    "dns",
+    "ips",
+    "mac",
+    "infinibandGUID",
+    "deviceID",
+    "aliases",
+    "cgroupPath",
+];
+
+/// Well-known plugin fields that take booleans; plugins written in Go refuse a string.
+const BOOLEAN_FIELDS: [&str; 11] = [
+    "ipMasq",
+    "isGateway",
+    "isDefaultGateway",
+    "forceAddress",
+    "hairpinMode",
+    "promiscMode",
+    "disableContainerInterface",
+    "snat",
+    "macspoofchk",
+    "preserveDefaultVlan",
+    "linkInContainer",
+];
+
+/// Well-known plugin fields that take numbers.
+const NUMBER_FIELDS: [&str; 3] = ["mtu", "vlan", "txQLen"];
+
+/// Collects diagnostics for one file.
+struct FileLint<'a> {
+    path: &'a Path,
+    spans: Spans,
+    out: Vec<Diagnostic>,
+}
+
+impl FileLint<'_> {
+    fn at(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        pointer: &str,
+        message: String,
+        fix: &str,
+    ) {
+        let pos = self.spans.get(pointer).copied();
+        self.out.push(Diagnostic {
+            severity,
+            code,
+            file: Some(self.path.to_path_buf()),
+            line: pos.map(|p| p.0),
+            column: pos.map(|p| p.1),
+            message,
+            fix: fix.to_string(),
+        });
+    }
+
+    fn top(&mut self, map: &Map<String, Value>, is_list: bool) {
+        match map.get("name") {
+            None => self.at(
+                Severity::Error,
+                "missing-name",
+                "",
+                "the configuration has no \"name\"".into(),
+                "add \"name\": \"<network>\"",
+            ),
+            Some(Value::String(name)) => {
+                if let Err(why) = validate::identifier("network name", name) {
+                    self.at(
+                        Severity::Error,
+                        "bad-network-name",
+                        "/name",
+                        why,
+                        "use letters, digits, '_', '.' and '-', starting with a letter or digit",
+                    );
+                }
+            }
+            Some(other) => self.at(
+                Severity::Error,
+                "name-not-string",
+                "/name",
+                format!("\"name\" is {other}, not a string"),
+                "quote the name",
+            ),
+        }
+        match map.get("cniVersion") {
+            None => self.at(
+                Severity::Warning,
+                "missing-cni-version",
+                "",
+                "no \"cniVersion\": runtimes treat the configuration as 0.1.0".into(),
+                "add \"cniVersion\": \"1.0.0\" (or the version your plugins support)",
+            ),
+            Some(Value::String(v)) if !version::RELEASED.contains(&v.as_str()) => self.at(
+                Severity::Warning,
+                "unknown-cni-version",
+                "/cniVersion",
+                format!(
+                    "cniVersion {v:?} is not a released spec version ({})",
+                    version::RELEASED.join(", ")
+                ),
+                "use a released version",
+            ),
+            Some(Value::String(_)) => {}
+            Some(other) => self.at(
+                Severity::Error,
+                "cni-version-not-string",
+                "/cniVersion",
+                format!("\"cniVersion\" is {other}, not a string"),
+                "quote the version: \"1.0.0\"",
+            ),
+        }
+        if let Some(Value::Array(versions)) = map.get("cniVersions") {
+            for (i, v) in versions.iter().enumerate() {
+                let above = v
+                    .as_str()
+                    .and_then(|s| version::Version::parse(s).ok())
+                    .is_some_and(|p| p > version::CURRENT);
+                if above {
+                    self.at(
+                        Severity::Warning,
+                        "cni-versions-above-current",
+                        &format!("/cniVersions/{i}"),
+                        format!(
+                            "cniVersions entry {v} is above {}: libcni ignores it",
+                            version::CURRENT
+                        ),
+                        "remove it until the runtimes support it",
+                    );
+                }
+            }
+        }
+        for key in ["disableCheck", "disableGC", "loadOnlyInlinedPlugins"] {
+            if let Some(Value::String(s)) = map.get(key) {
+                self.at(
+                    Severity::Info,
+                    "string-for-boolean",
+                    &format!("/{key}"),
+                    format!("{key} is the string {s:?}: libcni accepts it, other readers may not"),
+                    &format!("write {key}: {}", s.to_lowercase()),
+                );
+            }
+        }
+        if !is_list {
+            self.plugin(map, "");
+        }
+    }
+
+    fn plugin(&mut self, plugin: &Map<String, Value>, at: &str) {
+        match plugin.get("type") {
+            None => self.at(Severity::Error, "missing-type", at, "the plugin has no \"type\"".into(), "add \"type\": \"<plugin binary name>\""),
+            Some(Value::String(t)) if t.contains('/') || t.contains('\\') => self.at(
+                Severity::Error,
+                "type-has-path",
+                &format!("{at}/type"),
+                format!("\"type\" {t:?} contains a path separator: runtimes look it up by name in CNI_PATH"),
+                "give the binary's name and put its directory in the bin dirs",
+            ),
+            Some(Value::String(_)) => {}
+            Some(other) => self.at(Severity::Error, "type-not-string", &format!("{at}/type"), format!("\"type\" is {other}, not a string"), "quote the plugin name"),
+        }
+        for (key, value) in plugin {
+            let pointer = format!("{at}/{key}");
+            if BOOLEAN_FIELDS.contains(&key.as_str()) && !value.is_boolean() {
+                self.at(
+                    Severity::Error,
+                    "string-for-boolean",
+                    &pointer,
+                    format!("{key} is {value}, but plugins expect true or false"),
+                    &format!("write {key}: true or {key}: false, without quotes"),
+                );
+            }
+            if NUMBER_FIELDS.contains(&key.as_str()) && !value.is_number() {
+                self.at(
+                    Severity::Error,
+                    "string-for-number",
+                    &pointer,
+                    format!("{key} is {value}, but plugins expect a number"),
+                    &format!("write {key} as a number, without quotes"),
+                );
+            }
+            if key == "runtimeConfig" || key == "prevResult" || key.starts_with("cni.dev/") {
+                self.at(
+                    Severity::Error,
+                    "reserved-key",
+                    &pointer,
+                    format!(
+                        "{key:?} is generated by the runtime at execution time (SPEC section 1)"
+                    ),
+                    "remove it from the file; pass capability arguments at run time",
+                );
+            }
+            if key == "args" {
+                self.at(
+                    Severity::Warning,
+                    "reserved-key",
+                    &pointer,
+                    "\"args\" is reserved for the runtime (SPEC section 1); runtimes may overwrite it".into(),
+                    "make sure a runtime is meant to see it, or remove it",
+                );
+            }
+        }
+        match plugin.get("capabilities") {
+            Some(Value::Object(caps)) => {
+                for (cap, on) in caps {
+                    let pointer = format!("{at}/capabilities/{cap}");
+                    if !on.is_boolean() {
+                        self.at(
+                            Severity::Error,
+                            "capability-not-boolean",
+                            &pointer,
+                            format!("capability {cap} is {on}, not true or false"),
+                            "write true or false",
+                        );
+                    }
+                    if !KNOWN_CAPABILITIES.contains(&cap.as_str()) {
+                        self.at(
+                            Severity::Warning,
+                            "unknown-capability",
+                            &pointer,
+                            format!(
+                                "capability {cap:?} is not one the conventions define ({})",
+                                KNOWN_CAPABILITIES.join(", ")
+                            ),
+                            "check the spelling: no runtime will pass an argument for it",
+                        );
+                    }
+                }
+            }
+            Some(other) => self.at(
+                Severity::Error,
+                "capabilities-not-object",
+                &format!("{at}/capabilities"),
+                format!("\"capabilities\" is {other}, not an object"),
+                "write \"capabilities\": {\"portMappings\": true}",
+            ),
+            None => {}
+        }
+    }
+}
+
+/// Lints one file's text. Returns the diagnostics and whether the content parsed.
+pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
+    let mut lint = FileLint { path, spans: Spans::new(), out: Vec::new() };
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            let err = super::parse_conflist(path, bytes).err();
+            let (message, fix) = match err {
+                Some(super::ConfigError::Syntax { message, hint, .. }) => {
+                    (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()))
+                }
+                _ => (e.to_string(), "fix the JSON syntax".into()),
+            };
+            lint.out.push(Diagnostic {
+                severity: Severity::Error,
+                code: "invalid-json",
+                file: Some(path.to_path_buf()),
+                line: Some(e.line()),
+                column: Some(e.column()),
+                message,
+                fix,
+            });
+            return lint.out;
+        }
+    };
+    lint.spans = spans::locate(bytes);
+    let Value::Object(map) = &value else {
+        lint.at(
+            Severity::Error,
+            "not-an-object",
+            "",
+            "the file is not a JSON object".into(),
+            "write a configuration object {...}",
+        );
+        return lint.out;
+    };
+    let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+    let body = survey::body_kind(&value);
+    if let Some(why) = survey::mismatch(&extension, body) {
+        let code = if body == "list" { "list-in-conf-file" } else { "single-in-conflist-file" };
+        let fix = if body == "list" {
+            "rename the file to .conflist"
+        } else {
+            "rename the file to .conf"
+        };
+        lint.at(Severity::Error, code, "", why, fix);
+    }
+    let is_list = body == "list";
+    lint.top(map, is_list);
+    if is_list {
+        match map.get("plugins") {
+            Some(Value::Array(plugins)) if plugins.is_empty() => lint.at(
+                Severity::Error,
+                "empty-plugins",
+                "/plugins",
+                "\"plugins\" is empty".into(),
+                "add at least one plugin",
+            ),
+            Some(Value::Array(plugins)) => {
+                for (i, plugin) in plugins.iter().enumerate() {
+                    match plugin {
+                        Value::Object(p) => lint.plugin(p, &format!("/plugins/{i}")),
+                        other => lint.at(
+                            Severity::Error,
+                            "not-an-object",
+                            &format!("/plugins/{i}"),
+                            format!("plugins[{i}] is {other}, not an object"),
+                            "write the plugin as an object",
+                        ),
+                    }
+                }
+            }
+            Some(other) => lint.at(
+                Severity::Error,
+                "plugins-not-array",
+                "/plugins",
+                format!("\"plugins\" is {other}, not an array"),
+                "write \"plugins\": [ ... ]",
+            ),
+            None => {}
+        }
+    }
+    lint.out
+}
+
+/// Lints the binaries a loaded list needs: present, and speaking its version.
+fn lint_binaries(
+    file: &Path,
+    list: &super::NetworkConfigList,
+    prober: &mut Prober,
+    out: &mut Vec<Diagnostic>,
+) {
+    let spans = std::fs::read(file).map(|b| spans::locate(&b)).unwrap_or_default();
+    for plugin in &list.plugins {
+        let pointer = match (&plugin.origin, list.format) {
+            (super::Origin::Inline(_), super::Format::Conf) => "/type".to_string(),
+            (super::Origin::Inline(n), super::Format::Conflist) => format!("/plugins/{n}/type"),
+            (super::Origin::DropIn(_), _) => "/type".to_string(),
+        };
+        let path = match &plugin.origin {
+            super::Origin::DropIn(f) => f.clone(),
+            super::Origin::Inline(_) => file.to_path_buf(),
+        };
+        let pos = spans.get(&pointer).copied();
+        let mut types = vec![plugin.plugin_type.clone()];
+        types.extend(plugin.ipam_type().map(str::to_string));
+        for t in types {
+            let (code, message, fix) = match prober.probe(&t) {
+                Probe::Missing(why) => (
+                    "plugin-missing",
+                    why,
+                    "install the plugin, or fix \"type\" or the bin dirs".to_string(),
+                ),
+                Probe::Failed(why) => (
+                    "version-unsupported",
+                    format!("{t} did not answer VERSION: {why}"),
+                    "replace the binary".to_string(),
+                ),
+                Probe::Versions(v) if !v.contains(&list.cni_version) => (
+                    "version-unsupported",
+                    format!(
+                        "{t} supports {} but the configuration selects {}",
+                        v.join(", "),
+                        list.cni_version
+                    ),
+                    format!("set cniVersion to one {t} supports, or upgrade it"),
+                ),
+                Probe::Versions(_) | Probe::Skipped => continue,
+            };
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                code,
+                file: Some(path.clone()),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                message,
+                fix,
+            });
+        }
+    }
+}
+
+fn world_writable(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o002 != 0 && m.permissions().mode() & 0o1000 == 0)
+        .unwrap_or(false)
+}
+
+/// Lints a file, or every file of a directory with the directory's own checks: duplicate
+/// names, files no runtime reads, world-writable directories.
+pub fn lint(
+    target: &Path,
+    bin_dirs: &[PathBuf],
+    prober: &mut Prober,
+) -> Result<Vec<Diagnostic>, super::ConfigError> {
+    let mut out = Vec::new();
+    let is_dir = target.is_dir();
+    let files = if is_dir {
+        super::resolve::read_dir(target, &survey::EXTENSIONS)?
+    } else {
+        if !target.exists() {
+            return Err(super::ConfigError::Io {
+                path: target.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        vec![target.to_path_buf()]
+    };
+    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file)
+            .map_err(|source| super::ConfigError::Io { path: file.clone(), source })?;
+        let found = lint_text(file, &bytes);
+        let clean = !found.iter().any(|d| d.severity == Severity::Error);
+        out.extend(found);
+        match super::load_file(file) {
+            Ok(list) => {
+                if let Some((_, first)) = seen.iter().find(|(n, _)| *n == list.name) {
+                    out.push(Diagnostic {
+                        severity: Severity::Warning,
+                        code: "duplicate-name",
+                        file: Some(file.clone()),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "network {:?} is also defined in {}",
+                            list.name,
+                            first.display()
+                        ),
+                        fix: "give each network one file: remove or rename one of them".into(),
+                    });
+                } else {
+                    seen.push((list.name.clone(), file.clone()));
+                }
+                lint_binaries(file, &list, prober, &mut out);
+            }
+            Err(e) if clean => out.push(Diagnostic {
+                severity: Severity::Error,
+                code: "invalid-config",
+                file: Some(file.clone()),
+                line: None,
+                column: None,
+                message: e.to_string(),
+                fix: "fix the configuration as the message says".into(),
+            }),
+            Err(_) => {}
+        }
+    }
+    if is_dir {
+        for ignored in survey_ignored(target) {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "ignored-file",
+                file: Some(ignored.clone()),
+                line: None,
+                column: None,
+                message: "no runtime reads this file: only .conf, .conflist and .json count".into(),
+                fix: "rename it with one of those extensions if it is meant to be used, or move it out".into(),
+            });
+        }
+    }
+    let mut dirs: Vec<PathBuf> = bin_dirs.iter().filter(|d| d.is_dir()).cloned().collect();
+    if is_dir {
+        dirs.insert(0, target.to_path_buf());
+    }
+    for dir in dirs {
+        if world_writable(&dir) {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "world-writable",
+                file: Some(dir.clone()),
+                line: None,
+                column: None,
+                message: format!(
+                    "{} is writable by every user: anyone can change what the runtime runs as root",
+                    dir.display()
+                ),
+                fix: format!("chmod o-w {}", dir.display()),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.file.as_ref(), a.line, a.column).cmp(&(b.file.as_ref(), b.line, b.column))
+    });
+    Ok(out)
+}
+
+fn survey_ignored(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && !p.extension().is_some_and(|e| survey::EXTENSIONS.iter().any(|x| e == *x))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str, name: &str) -> Vec<(&'static str, Option<usize>)> {
+        lint_text(Path::new(name), text.as_bytes()).iter().map(|d| (d.code, d.line)).collect()
+    }
+
+    #[test]
+    fn flags_well_known_mistakes_with_positions() {
+        let text = "{\n \"cniVersion\": \"1.0.0\",\n \"name\": \"net\",\n \"plugins\": [\n  {\"type\": \"bridge\",\n   \"ipMasq\": \"true\", \"mtu\": \"1500\",\n   \"capabilities\": {\"portMapping\": true},\n   \"runtimeConfig\": {}}\n ]\n}";
+        let found = codes(text, "/d/10-net.conflist");
+        assert!(found.contains(&("string-for-boolean", Some(6))), "{found:?}");
+        assert!(found.contains(&("string-for-number", Some(6))), "{found:?}");
+        assert!(found.contains(&("unknown-capability", Some(7))), "{found:?}");
+        assert!(found.contains(&("reserved-key", Some(8))), "{found:?}");
+    }
+
+    #[test]
+    fn flags_syntax_and_shape() {
+        assert_eq!(
+            codes("{\"name\": \"x\", // c\n}", "/d/a.conflist")[0],
+            ("invalid-json", Some(1))
+        );
+        let found =
+            codes(r#"{"cniVersion":"1.0.0","name":"x","plugins":[{"type":"a"}]}"#, "/d/a.conf");
+        assert!(found.iter().any(|(c, _)| *c == "list-in-conf-file"), "{found:?}");
+        let found = codes(r#"{"name":"-x","type":"a/b"}"#, "/d/a.conf");
+        for code in ["bad-network-name", "type-has-path", "missing-cni-version"] {
+            assert!(found.iter().any(|(c, _)| *c == code), "{code} in {found:?}");
+        }
+    }
+}

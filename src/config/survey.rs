@@ -1,0 +1,462 @@
+//! A configuration directory, explained: every file the runtimes consider, how each loads,
+//! its status, and the default network as containerd (go-cni), CRI-O (ocicni), the old
+//! kubelet (dockershim) and libcni would each pick it. The runtimes disagree on the same
+//! directory (libcni-behaviour.md section 3.4); this is where that becomes visible.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{load_file, ConfigError, NetworkConfigList};
+use crate::exec::chain::probe_version;
+use crate::exec::Runner;
+
+/// The extensions every runtime considers.
+pub const EXTENSIONS: [&str; 3] = ["conf", "conflist", "json"];
+
+/// What a plugin binary said to VERSION (or why it could not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Probe {
+    Versions(Vec<String>),
+    Missing(String),
+    Failed(String),
+    /// `--offline`: not asked.
+    Skipped,
+}
+
+/// Finds plugin binaries and asks each VERSION once.
+pub struct Prober<'a> {
+    runner: &'a dyn Runner,
+    offline: bool,
+    cache: HashMap<String, Probe>,
+}
+
+impl<'a> Prober<'a> {
+    pub fn new(runner: &'a dyn Runner, offline: bool) -> Prober<'a> {
+        Prober { runner, offline, cache: HashMap::new() }
+    }
+
+    pub fn offline(&self) -> bool {
+        self.offline
+    }
+
+    pub fn probe(&mut self, plugin_type: &str) -> Probe {
+        if let Some(known) = self.cache.get(plugin_type) {
+            return known.clone();
+        }
+        let probe = match self.runner.find(plugin_type) {
+            Err(e) => Probe::Missing(e.to_string()),
+            Ok(_) if self.offline => Probe::Skipped,
+            Ok(path) => match probe_version(self.runner, plugin_type, path).0 {
+                Ok(versions) => Probe::Versions(versions),
+                Err(e) => Probe::Failed(e.to_string()),
+            },
+        };
+        self.cache.insert(plugin_type.to_string(), probe.clone());
+        probe
+    }
+
+    /// Why a loaded list cannot run here: a binary missing, or a version not supported.
+    pub fn problems(&mut self, list: &NetworkConfigList) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        for plugin in &list.plugins {
+            let mut types = vec![plugin.plugin_type.clone()];
+            types.extend(plugin.ipam_type().map(str::to_string));
+            for t in types {
+                match self.probe(&t) {
+                    Probe::Missing(_) => problems
+                        .push(("plugin-missing", format!("plugin {t} is not in the bin dirs"))),
+                    Probe::Failed(why) => problems.push((
+                        "version-unsupported",
+                        format!("{t} did not answer VERSION: {why}"),
+                    )),
+                    Probe::Versions(v) if !v.contains(&list.cni_version) => problems.push((
+                        "version-unsupported",
+                        format!(
+                            "{t} supports {} but not {}",
+                            v.join(", "),
+                            display_version(&list.cni_version)
+                        ),
+                    )),
+                    Probe::Versions(_) | Probe::Skipped => {}
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn display_version(v: &str) -> &str {
+    if v.is_empty() {
+        "(none: 0.1.0)"
+    } else {
+        v
+    }
+}
+
+/// One file of the directory.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileReport {
+    /// 1-based position in the order the runtimes read files (bytewise).
+    pub position: usize,
+    pub file: PathBuf,
+    pub extension: String,
+    /// What the content is: "list", "single" or "invalid".
+    pub body: &'static str,
+    /// A list body in a .conf/.json file, or a single-plugin body in a .conflist.
+    pub mismatch: Option<String>,
+    pub network: Option<String>,
+    pub cni_version: Option<String>,
+    /// Plugin types, with their IPAM types: `bridge(host-local)`.
+    pub plugins: Vec<String>,
+    pub drop_ins: Vec<PathBuf>,
+    /// "ok", "invalid", "shadowed", "plugin-missing", "version-unsupported".
+    pub status: &'static str,
+    pub reason: Option<String>,
+    #[serde(skip)]
+    pub list: Option<NetworkConfigList>,
+}
+
+/// The default network as one runtime would pick it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuntimePick {
+    /// "containerd", "cri-o", "kubelet-dockershim", "libcni".
+    pub runtime: &'static str,
+    pub network: Option<String>,
+    pub file: Option<PathBuf>,
+    /// The networks it loads, in order (containerd with max_conf_num > 1, CRI-O).
+    pub loaded: Vec<String>,
+    pub reason: String,
+}
+
+/// The runtimes' settings that change their pick.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// containerd's `max_conf_num` (CRI default 1; 0 loads every file).
+    pub max_conf_num: usize,
+    /// CRI-O's `cni_default_network`.
+    pub default_network: Option<String>,
+}
+
+/// The whole directory.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Survey {
+    pub dir: PathBuf,
+    pub files: Vec<FileReport>,
+    /// Files in the directory no runtime reads (other extensions).
+    pub ignored: Vec<PathBuf>,
+    pub picks: Vec<RuntimePick>,
+    /// VERSION was not asked (`--offline`).
+    pub offline: bool,
+}
+
+/// What the content of a parsed file looks like.
+pub fn body_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Object(map) if map.contains_key("plugins") && !map.contains_key("type") => "list",
+        Value::Object(map) if map.contains_key("type") => "single",
+        Value::Object(map) if map.contains_key("plugins") => "list",
+        Value::Object(_) => "single",
+        _ => "invalid",
+    }
+}
+
+/// The mismatch between an extension and the content, if any.
+pub fn mismatch(extension: &str, body: &str) -> Option<String> {
+    match (extension, body) {
+        ("conf" | "json", "list") => Some(format!(
+            "a configuration list in a .{extension} file: every runtime reads it as a single plugin \
+             and fails (\"missing 'type'\"); rename it to .conflist"
+        )),
+        ("conflist", "single") => Some(
+            "a single-plugin configuration in a .conflist file: it has no \"plugins\" list; rename \
+             it to .conf, or wrap it in {\"name\": ..., \"plugins\": [...]}"
+                .into(),
+        ),
+        _ => None,
+    }
+}
+
+/// Files in `dir` the runtimes do not read.
+fn ignored_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| !p.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x)))
+        .collect();
+    files.sort();
+    files
+}
+
+fn labels(list: &NetworkConfigList) -> Vec<String> {
+    list.plugins
+        .iter()
+        .map(|p| match p.ipam_type() {
+            Some(ipam) => format!("{}({ipam})", p.plugin_type),
+            None => p.plugin_type.clone(),
+        })
+        .collect()
+}
+
+/// Surveys a directory.
+pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
+    let paths = super::resolve::read_dir(dir, &EXTENSIONS)?;
+    let mut files = Vec::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        let extension =
+            path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let parsed: Option<Value> = serde_json::from_slice(&bytes).ok();
+        let body = parsed.as_ref().map(body_kind).unwrap_or("invalid");
+        let mut report = FileReport {
+            position: i + 1,
+            file: path.clone(),
+            extension: extension.clone(),
+            body,
+            mismatch: mismatch(&extension, body),
+            network: parsed
+                .as_ref()
+                .and_then(|v| v.get("name"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            cni_version: None,
+            plugins: Vec::new(),
+            drop_ins: Vec::new(),
+            status: "ok",
+            reason: None,
+            list: None,
+        };
+        match load_file(path) {
+            Ok(list) => {
+                report.cni_version = Some(list.cni_version.clone());
+                report.plugins = labels(&list);
+                report.drop_ins = list
+                    .plugins
+                    .iter()
+                    .filter_map(|p| match &p.origin {
+                        super::Origin::DropIn(f) => Some(f.clone()),
+                        super::Origin::Inline(_) => None,
+                    })
+                    .collect();
+                report.list = Some(list);
+            }
+            Err(e) => {
+                report.status = "invalid";
+                report.reason = Some(e.to_string());
+            }
+        }
+        files.push(report);
+    }
+
+    // Shadowing, in libcni's lookup order: lists first, then single-plugin files.
+    let mut first_by_name: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let order: Vec<usize> = (0..files.len())
+        .filter(|&i| files[i].extension == "conflist")
+        .chain((0..files.len()).filter(|&i| files[i].extension != "conflist"))
+        .collect();
+    for i in order {
+        let Some(name) = files[i].list.as_ref().map(|l| l.name.clone()) else { continue };
+        match first_by_name.get(&name) {
+            Some(first) => {
+                files[i].status = "shadowed";
+                files[i].reason = Some(format!(
+                    "network {name:?} is also in {}, which libcni finds first",
+                    first.file_name().unwrap_or_default().to_string_lossy()
+                ));
+            }
+            None => {
+                first_by_name.insert(name, files[i].file.clone());
+            }
+        }
+    }
+    for file in files.iter_mut().filter(|f| f.status == "ok") {
+        let list = file.list.as_ref().expect("ok files loaded");
+        let problems = prober.problems(list);
+        if let Some((status, _)) = problems.first() {
+            file.status = status;
+            file.reason =
+                Some(problems.iter().map(|(_, why)| why.clone()).collect::<Vec<_>>().join("; "));
+        }
+    }
+
+    let picks = vec![
+        containerd(&files, settings),
+        crio(&files, prober, settings),
+        kubelet(&files),
+        libcni(&files),
+    ];
+    Ok(Survey {
+        dir: dir.to_path_buf(),
+        files,
+        ignored: ignored_files(dir),
+        picks,
+        offline: prober.offline(),
+    })
+}
+
+fn name_of(file: &FileReport) -> String {
+    file.file.file_name().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+/// go-cni's `loadFromConfDir`: files in order until `max_conf_num` have loaded; a file that
+/// does not load before that aborts everything.
+fn containerd(files: &[FileReport], settings: &Settings) -> RuntimePick {
+    let wanted = if settings.max_conf_num == 0 { usize::MAX } else { settings.max_conf_num };
+    let mut loaded = Vec::new();
+    let mut first: Option<&FileReport> = None;
+    for file in files {
+        if loaded.len() >= wanted {
+            break;
+        }
+        let Some(list) = &file.list else {
+            return RuntimePick {
+                runtime: "containerd",
+                network: None,
+                file: None,
+                loaded: Vec::new(),
+                reason: format!(
+                    "{} does not load and aborts the whole load, so the node reports \"cni plugin not \
+                     initialized\": {}",
+                    name_of(file),
+                    file.reason.as_deref().unwrap_or("invalid")
+                ),
+            };
+        };
+        first.get_or_insert(file);
+        loaded.push(list.name.clone());
+    }
+    match first {
+        None => RuntimePick {
+            runtime: "containerd",
+            network: None,
+            file: None,
+            loaded,
+            reason: "no configuration files: \"cni plugin not initialized\"".into(),
+        },
+        Some(file) => RuntimePick {
+            runtime: "containerd",
+            network: loaded.first().cloned(),
+            file: Some(file.file.clone()),
+            reason: format!(
+                "the first file in order, {}; max_conf_num {} loads {} ({}); binaries and versions are \
+                 not checked until a pod starts",
+                name_of(file),
+                settings.max_conf_num,
+                loaded.len(),
+                if settings.max_conf_num == 0 { "0 means all" } else { "eth0, eth1, ... in this order" }
+            ),
+            loaded,
+        },
+    }
+}
+
+/// ocicni's `loadNetworks`: bad files are skipped, lists whose plugins are missing or lack
+/// the version are skipped, the first of two files with one name wins; the default is
+/// `cni_default_network`, else the first valid file.
+fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> RuntimePick {
+    let mut valid: Vec<(String, &FileReport)> = Vec::new();
+    let mut skipped = Vec::new();
+    for file in files {
+        let Some(list) = &file.list else {
+            skipped.push(format!("{} (invalid)", name_of(file)));
+            continue;
+        };
+        if !prober.problems(list).is_empty() {
+            skipped.push(format!("{} ({})", name_of(file), file.status));
+            continue;
+        }
+        // ocicni names an unnamed network after its file.
+        let name = if list.name.is_empty() { name_of(file) } else { list.name.clone() };
+        if valid.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        valid.push((name, file));
+    }
+    let loaded: Vec<String> = valid.iter().map(|(n, _)| n.clone()).collect();
+    let skipped_note = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!("; skipped {}", skipped.join(", "))
+    };
+    let checked =
+        if prober.offline() { " (binaries found; VERSION not asked: --offline)" } else { "" };
+    let (network, file, reason) = match &settings.default_network {
+        Some(wanted) => match valid.iter().find(|(n, _)| n == wanted) {
+            Some((n, f)) => {
+                (Some(n.clone()), Some(f.file.clone()), format!("cni_default_network = {wanted:?}, in {}{checked}", name_of(f)))
+            }
+            None => (
+                None,
+                None,
+                format!("cni_default_network = {wanted:?} is not among the valid networks: pods fail to start{skipped_note}"),
+            ),
+        },
+        None => match valid.first() {
+            Some((n, f)) => (Some(n.clone()), Some(f.file.clone()), format!("the first valid file, {}{checked}{skipped_note}", name_of(f))),
+            None => (None, None, format!("no valid network{skipped_note}")),
+        },
+    };
+    RuntimePick { runtime: "cri-o", network, file, loaded, reason }
+}
+
+/// The kubelet's dockershim (Kubernetes up to 1.23): the first file that loads; errors are
+/// only warnings.
+fn kubelet(files: &[FileReport]) -> RuntimePick {
+    let first = files.iter().find(|f| f.list.is_some());
+    let skipped: Vec<String> = files
+        .iter()
+        .take_while(|f| f.list.is_none())
+        .map(|f| match f.body {
+            "list" if f.extension != "conflist" => {
+                format!("{} (no 'type'; perhaps this is a .conflist?)", name_of(f))
+            }
+            _ => format!("{} (invalid)", name_of(f)),
+        })
+        .collect();
+    let skipped_note = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!("; skipped {}", skipped.join(", "))
+    };
+    RuntimePick {
+        runtime: "kubelet-dockershim",
+        network: first.and_then(|f| f.list.as_ref()).map(|l| l.name.clone()),
+        file: first.map(|f| f.file.clone()),
+        loaded: Vec::new(),
+        reason: match first {
+            Some(f) => format!("the first file that loads, {}{skipped_note}", name_of(f)),
+            None => format!("no file loads{skipped_note}"),
+        },
+    }
+}
+
+/// libcni and cnitool look networks up by name; there is no default. A file that does not
+/// load breaks the lookup of every name in files after it.
+fn libcni(files: &[FileReport]) -> RuntimePick {
+    let lists = files.iter().filter(|f| f.extension == "conflist");
+    let singles = files.iter().filter(|f| f.extension != "conflist");
+    let broken = lists.chain(singles).find(|f| f.list.is_none());
+    RuntimePick {
+        runtime: "libcni",
+        network: None,
+        file: broken.map(|f| f.file.clone()),
+        loaded: Vec::new(),
+        reason: match broken {
+            Some(f) => format!(
+                "by name only (cnitool, runtimes' per-name lookups); {} does not load, so looking up any \
+                 network that libcni reaches after it fails",
+                name_of(f)
+            ),
+            None => "by name only (cnitool, runtimes' per-name lookups): .conflist files first, then .conf \
+                     and .json, the first with the name wins"
+                .into(),
+        },
+    }
+}
