@@ -195,6 +195,13 @@ fn ignored_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// An error message on one line: a hint on its own line goes in parentheses.
+fn one_line(message: &str) -> String {
+    let mut lines = message.lines().map(str::trim);
+    let first = lines.next().unwrap_or_default().to_string();
+    lines.fold(first, |acc, more| format!("{acc} ({more})"))
+}
+
 fn labels(list: &NetworkConfigList) -> Vec<String> {
     list.plugins
         .iter()
@@ -249,7 +256,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
             }
             Err(e) => {
                 report.status = "invalid";
-                report.reason = Some(e.to_string());
+                report.reason = Some(one_line(&e.to_string()));
             }
         }
         files.push(report);

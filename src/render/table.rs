@@ -15,6 +15,10 @@ use crate::spec::result::CniResult;
 fn table(color: bool, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+    // Wrap long cells at the terminal's width, or at 120 columns when there is no terminal
+    // (a pipe, a CI log), so rows stay readable.
+    let width = t.width().or_else(|| std::env::var("COLUMNS").ok()?.parse().ok()).unwrap_or(120);
+    t.set_width(width);
     if color {
         t.enforce_styling();
     } else {
@@ -580,11 +584,7 @@ pub fn conf_ls(
         if !f.drop_ins.is_empty() {
             plugins.push_str(&format!(" (+{} drop-in)", f.drop_ins.len()));
         }
-        let status = match &f.reason {
-            Some(reason) => format!("{}: {reason}", f.status),
-            None => f.status.to_string(),
-        };
-        let mut status_cell = Cell::new(status);
+        let mut status_cell = Cell::new(f.status);
         if color {
             status_cell = status_cell.fg(if f.status == "ok" { Color::Green } else { Color::Red });
         }
@@ -599,8 +599,13 @@ pub fn conf_ls(
         ]);
     }
     writeln!(out, "{t}")?;
-    for f in survey.files.iter().filter(|f| f.mismatch.is_some()) {
-        writeln!(out, "  {}: {}", file_name(&f.file), f.mismatch.as_deref().unwrap_or(""))?;
+    for f in &survey.files {
+        // A mismatch explains the load error it causes; one line is enough.
+        let reason =
+            if f.mismatch.is_some() && f.status == "invalid" { None } else { f.reason.as_ref() };
+        for text in f.mismatch.iter().chain(reason) {
+            writeln!(out, "  {} {}: {text}", f.position, file_name(&f.file))?;
+        }
     }
     for ignored in &survey.ignored {
         writeln!(out, "  ignored by every runtime: {}", file_name(ignored))?;
