@@ -129,6 +129,75 @@ impl Cache {
     }
 }
 
+/// One file of `<cache-dir>/results`, whatever wrote it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub cached: Cached,
+    pub size: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Entry {
+    /// The `cniCacheV1` fields, when the entry has them.
+    pub fn info(&self) -> Option<&CachedInfo> {
+        match &self.cached {
+            Cached::Entry { info, .. } => Some(info),
+            _ => None,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
+    /// Whether the entry belongs to `network` (and `container_id`, when given). Entries
+    /// without fields (legacy, corrupt) are matched on their file name, as libcni's
+    /// `<network>-<containerID>-<ifname>` naming allows.
+    pub fn matches(&self, network: Option<&str>, container_id: Option<&str>) -> bool {
+        match self.info() {
+            Some(info) => {
+                network.is_none_or(|n| info.network_name == n)
+                    && container_id.is_none_or(|c| info.container_id == c)
+            }
+            None => {
+                let name = self.file_name();
+                network.is_none_or(|n| name.starts_with(&format!("{n}-")))
+                    && container_id.is_none_or(|c| name.contains(&format!("-{c}-")))
+            }
+        }
+    }
+}
+
+impl Cache {
+    /// Every file in `results/`, sorted by name; a missing directory has none.
+    pub fn entries(&self) -> std::io::Result<Vec<Entry>> {
+        let dir = self.results_dir();
+        let read = match fs::read_dir(&dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut entries = Vec::new();
+        for item in read {
+            let path = item?.path();
+            if !path.is_file()
+                || path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".cnictl-"))
+            {
+                continue;
+            }
+            let meta = fs::metadata(&path)?;
+            let cached = match fs::read(&path) {
+                Ok(bytes) => parse(&bytes, ""),
+                Err(e) => Cached::Corrupt { reason: format!("unreadable: {e}") },
+            };
+            entries.push(Entry { path, cached, size: meta.len(), modified: meta.modified().ok() });
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(entries)
+    }
+}
+
 /// Builds the entry libcni writes after a successful ADD.
 pub fn entry(list_bytes: &[u8], network: &str, att: &Attachment, result: &CniResult) -> CachedInfo {
     CachedInfo {

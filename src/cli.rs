@@ -110,6 +110,11 @@ pub enum Command {
     Del(commands::attach::AttachArgs),
     /// Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks
     Version(commands::version::VersionArgs),
+    /// Garbage collection, safely: a dry run unless --apply, and never with an empty valid set
+    /// unless --all
+    Gc(commands::gc::GcArgs),
+    /// STATUS of every plugin of a network (cniVersion 1.1.0 and later)
+    Status(commands::status::StatusArgs),
     /// The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL,
     /// leak check, clean-up
     Run(commands::run::RunArgs),
@@ -117,6 +122,10 @@ pub enum Command {
     Netns(commands::netns::NetnsArgs),
     /// The live links, addresses and routes of a namespace, read over netlink
     Inspect(commands::inspect::InspectArgs),
+    /// The attachments cached in <cache-dir>/results, by cnictl or any runtime
+    Cache(commands::cache::CacheArgs),
+    /// host-local's IP leases, and which are stale
+    Ipam(commands::ipam::IpamArgs),
     /// The configuration directory, explained: which file each runtime uses, and why
     Conf(commands::conf::ConfArgs),
 }

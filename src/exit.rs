@@ -26,6 +26,19 @@ impl Code {
     pub fn as_u8(self) -> u8 {
         self as u8
     }
+
+    pub fn from_u8(code: u8) -> Option<Code> {
+        [
+            Code::Success,
+            Code::PluginFailed,
+            Code::Usage,
+            Code::Environment,
+            Code::Crash,
+            Code::Interrupted,
+        ]
+        .into_iter()
+        .find(|c| c.as_u8() == code)
+    }
 }
 
 /// Bad usage or arguments: exit 2.

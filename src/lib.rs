@@ -51,9 +51,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Del(args) => ("del", commands::attach::run(&ctx, Op::Del, args)),
         Command::Version(args) => ("version", commands::version::run(&ctx, args)),
         Command::Run(args) => ("run", commands::run::run(&ctx, args)),
+        Command::Status(args) => ("status", commands::status::run(&ctx, args)),
+        Command::Gc(args) => ("gc", commands::gc::run(&ctx, args)),
         Command::Netns(args) => ("netns", commands::netns::run(&ctx, args)),
         Command::Inspect(args) => ("inspect", commands::inspect::run(&ctx, args)),
         Command::Conf(args) => ("conf", commands::conf::run(&ctx, args)),
+        Command::Cache(args) => ("cache", commands::cache::run(&ctx, args)),
+        Command::Ipam(args) => ("ipam", commands::ipam::run(&ctx, args)),
     };
     if let Err(err) = &result {
         if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {

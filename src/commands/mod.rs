@@ -2,10 +2,14 @@
 //! the report to the renderers.
 
 pub mod attach;
+pub mod cache;
 pub mod conf;
+pub mod gc;
 pub mod inspect;
+pub mod ipam;
 pub mod netns;
 pub mod run;
+pub mod status;
 pub mod version;
 
 use std::io::Write;

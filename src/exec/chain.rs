@@ -219,6 +219,63 @@ pub fn run(
     run
 }
 
+/// GC or STATUS to every plugin in order (SPEC section 3): no attachment parameters, and
+/// unlike ADD/CHECK/DEL every plugin is asked even after one fails, so that all errors are
+/// seen at once. `valid` goes into GC's stdin.
+pub fn network_wide(
+    runner: &dyn Runner,
+    list: &NetworkConfigList,
+    command: Command,
+    valid: &[(String, String)],
+) -> (ChainRun, Vec<(usize, PluginFailure)>) {
+    let mut run = ChainRun::default();
+    let mut failures = Vec::new();
+    let env = environment(command, &Attachment::default(), &runner.cni_path());
+    for (i, plugin) in list.plugins.iter().enumerate() {
+        let stdin = match command {
+            Command::Gc => gc_request(list, plugin, valid),
+            _ => status_request(list, plugin),
+        };
+        let path = match runner.find(&plugin.plugin_type) {
+            Ok(path) => path,
+            Err(failure) => {
+                run.steps.push(Step {
+                    index: i,
+                    plugin_type: plugin.plugin_type.clone(),
+                    path: None,
+                    outcome: Outcome::Failed,
+                    duration_ms: 0.0,
+                    runtime_config: Vec::new(),
+                });
+                failures.push((i, failure));
+                continue;
+            }
+        };
+        let inv = runner.run(&Call {
+            plugin: plugin.plugin_type.clone(),
+            path,
+            command,
+            env: env.clone(),
+            stdin: serde_json::to_vec(&stdin).expect("a JSON map always serializes"),
+        });
+        let outcome = PluginFailure::from_invocation(&inv);
+        run.steps.push(Step {
+            index: i,
+            plugin_type: plugin.plugin_type.clone(),
+            path: Some(inv.path.clone()),
+            outcome: if outcome.is_ok() { Outcome::Ok } else { Outcome::Failed },
+            duration_ms: inv.duration_ms,
+            runtime_config: Vec::new(),
+        });
+        run.calls.push(inv);
+        if let Err(failure) = outcome {
+            failures.push((i, failure));
+        }
+    }
+    run.failure = failures.first().cloned();
+    (run, failures)
+}
+
 /// A plugin's answer to VERSION.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

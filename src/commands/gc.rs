@@ -1,0 +1,261 @@
+//! `gc`: garbage collection made safe. By default a dry run: which cached attachments of a
+//! network fall outside the valid set and would get a synthesized DEL, and the GC each
+//! plugin would be sent. `--apply` does it: DEL for each stale attachment with its cached
+//! configuration, args and capability args, then (from 1.1.0) GC to every plugin with both
+//! `cni.dev/valid-attachments` and `cni.dev/attachments`, going on past errors. An empty
+//! valid set is refused unless `--all`: that is what `cnitool gc` does, and on a live node it
+//! deletes every pod's attachment (libcni-behaviour.md section 3.6).
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Context;
+use crate::cache::{Cache, Entry};
+use crate::cli::Output;
+use crate::config::{self, NetworkConfigList};
+use crate::exec::chain::{self, Attachment, Step};
+use crate::exec::{Command, Invocation};
+use crate::exit::{Code, ReportedFailure, UsageError};
+use crate::render;
+use crate::report::{ConfigSummary, ErrorReport};
+use crate::spec::version::Version;
+
+#[derive(Debug, Clone, Args)]
+pub struct GcArgs {
+    /// Network name, looked up as libcni does (or a path to a file)
+    pub network: String,
+    /// An attachment that is still in use, as CONTAINERID/IFNAME (repeatable)
+    #[arg(long = "valid", value_name = "CONTAINERID/IFNAME")]
+    pub valid: Vec<String>,
+    /// Count every cached attachment whose namespace still exists as in use
+    #[arg(long)]
+    pub valid_from_netns: bool,
+    /// Do it: DEL the stale attachments, then GC (without it, only say what would happen)
+    #[arg(long)]
+    pub apply: bool,
+    /// Allow --apply with an empty valid set, which deletes every cached attachment
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// One cached attachment and what GC makes of it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attached {
+    pub container_id: String,
+    pub ifname: String,
+    pub netns: String,
+    pub cache_file: std::path::PathBuf,
+    /// "valid" (kept), "stale" (DEL), "deleted", "delete-failed".
+    pub verdict: &'static str,
+    pub why: String,
+    pub del: Vec<Step>,
+}
+
+/// The report of `gc`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GcReport {
+    pub command: &'static str,
+    pub config: ConfigSummary,
+    pub applied: bool,
+    pub valid: Vec<(String, String)>,
+    pub attachments: Vec<Attached>,
+    /// Whether GC goes (or went) to the plugins: not below 1.1.0, not with disableGC.
+    pub gc_sent: bool,
+    /// The stdin each plugin gets for GC.
+    pub gc_requests: Vec<Value>,
+    pub gc: Vec<Step>,
+    pub errors: Vec<ErrorReport>,
+    pub notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calls: Option<Vec<Invocation>>,
+}
+
+fn parse_valid(text: &str) -> Result<(String, String), UsageError> {
+    match text.split_once('/') {
+        Some((id, ifname)) if !id.is_empty() && !ifname.is_empty() => {
+            Ok((id.to_string(), ifname.to_string()))
+        }
+        _ => Err(UsageError(format!("invalid --valid {text:?}: expected CONTAINERID/IFNAME"))),
+    }
+}
+
+/// The configuration a stale attachment was added with, from its cache entry; the current
+/// one when the cached bytes do not load.
+fn cached_list(
+    entry: &Entry,
+    current: &NetworkConfigList,
+    notes: &mut Vec<String>,
+) -> NetworkConfigList {
+    let bytes = entry.info().and_then(|i| i.config_bytes().ok());
+    match bytes.map(|b| config::parse_conflist(&entry.path, &b)) {
+        Some(Ok(list)) if !list.plugins.is_empty() => list,
+        _ => {
+            notes.push(format!(
+                "{}: cached configuration unusable, DEL uses the current one",
+                entry.file_name()
+            ));
+            current.clone()
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
+    let (list, how) = config::find_network(&ctx.global.cni_conf_dir, &args.network)?;
+    let mut valid: Vec<(String, String)> =
+        args.valid.iter().map(|v| parse_valid(v)).collect::<Result<_, _>>()?;
+    let cache = Cache::new(ctx.cache_dir());
+    let entries: Vec<Entry> = cache
+        .entries()?
+        .into_iter()
+        .filter(|e| e.info().is_some_and(|i| i.network_name == list.name))
+        .collect();
+    if args.valid_from_netns {
+        for info in entries.iter().filter_map(Entry::info) {
+            if !info.netns.is_empty() && Path::new(&info.netns).exists() {
+                let pair = (info.container_id.clone(), info.if_name.clone());
+                if !valid.contains(&pair) {
+                    valid.push(pair);
+                }
+            }
+        }
+    }
+    let version = Version::parse(&list.cni_version).unwrap_or(Version(0, 1, 0));
+    let mut report = GcReport {
+        command: "gc",
+        config: ConfigSummary::new(&list, &how),
+        applied: args.apply,
+        valid: valid.clone(),
+        attachments: Vec::new(),
+        gc_sent: version.has_gc_status() && !list.disable_gc,
+        gc_requests: Vec::new(),
+        gc: Vec::new(),
+        errors: Vec::new(),
+        notes: Vec::new(),
+        calls: None,
+    };
+    if list.disable_gc {
+        report.notes.push(
+            "the configuration sets disableGC: runtimes neither DEL stale attachments nor send GC"
+                .into(),
+        );
+    } else {
+        for entry in &entries {
+            let info = entry.info().expect("filtered on cniCacheV1 entries");
+            let pair = (info.container_id.clone(), info.if_name.clone());
+            let is_valid = valid.contains(&pair);
+            report.attachments.push(Attached {
+                container_id: info.container_id.clone(),
+                ifname: info.if_name.clone(),
+                netns: info.netns.clone(),
+                cache_file: entry.path.clone(),
+                verdict: if is_valid { "valid" } else { "stale" },
+                why: if is_valid {
+                    "in the valid set".into()
+                } else {
+                    "not in the valid set: GC synthesizes a DEL for it".into()
+                },
+                del: Vec::new(),
+            });
+        }
+        if report.gc_sent {
+            report.gc_requests = list
+                .plugins
+                .iter()
+                .map(|p| Value::Object(chain::gc_request(&list, p, &valid)))
+                .collect();
+        } else {
+            report.notes.push(format!(
+                "GC is not sent to plugins below cniVersion 1.1.0 (this list is {}); only the DELs happen",
+                if list.cni_version.is_empty() { "0.1.0" } else { &list.cni_version }
+            ));
+        }
+    }
+
+    let mut calls = Vec::new();
+    if args.apply && !list.disable_gc {
+        if valid.is_empty() && !args.all {
+            return Err(UsageError(format!(
+                "refusing --apply with an empty valid set: it would DEL all {} cached attachments of {} \
+                 (what `cnitool gc` does to a live node). Name the live ones with --valid \
+                 CONTAINERID/IFNAME or --valid-from-netns, or pass --all if that is what you want",
+                report.attachments.len(),
+                list.name
+            ))
+            .into());
+        }
+        super::attach::require_root("gc --apply")?;
+        for (attached, entry) in report.attachments.iter_mut().zip(&entries) {
+            if attached.verdict != "stale" {
+                continue;
+            }
+            let info = entry.info().expect("cniCacheV1");
+            let cached = cached_list(entry, &list, &mut report.notes);
+            let att = Attachment {
+                container_id: info.container_id.clone(),
+                netns: info.netns.clone(),
+                ifname: info.if_name.clone(),
+                args: info.cni_args.clone(),
+                capability_args: info.capability_args.clone(),
+            };
+            let prev = entry.cached.result().and_then(|r| r.convert(&cached.cni_version).ok());
+            let del = chain::run(&ctx.runner, &cached, Command::Del, &att, prev.as_ref());
+            attached.del = del.steps.clone();
+            calls.extend(del.calls.clone());
+            match &del.failure {
+                None => {
+                    let _ = cache.remove(&entry.path);
+                    attached.verdict = "deleted";
+                }
+                Some((index, failure)) => {
+                    attached.verdict = "delete-failed";
+                    report.errors.push(ErrorReport::from_failure(*index, failure, None));
+                }
+            }
+        }
+        if report.gc_sent {
+            let (run, failures) = chain::network_wide(&ctx.runner, &list, Command::Gc, &valid);
+            report.gc = run.steps;
+            calls.extend(run.calls);
+            for (index, failure) in &failures {
+                report.errors.push(ErrorReport::from_failure(*index, failure, None));
+            }
+        }
+    }
+    report.calls = ctx.calls_for_report(&calls);
+    ctx.trace_to_stderr(&calls)?;
+    ctx.rendered.set(true);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match ctx.style.output {
+        Output::Json => render::json(&mut out, &report)?,
+        _ => render::table::gc(&mut out, &report, ctx.style.color)?,
+    }
+    out.flush()?;
+    if report.errors.is_empty() {
+        Ok(())
+    } else {
+        let code = report
+            .errors
+            .iter()
+            .map(|e| e.exit_code)
+            .max()
+            .and_then(Code::from_u8)
+            .unwrap_or(Code::PluginFailed);
+        Err(ReportedFailure {
+            code,
+            message: format!(
+                "gc of {}: {} error(s), all shown above",
+                list.name,
+                report.errors.len()
+            ),
+        }
+        .into())
+    }
+}

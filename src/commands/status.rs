@@ -1,0 +1,124 @@
+//! `status`: STATUS to every plugin of a network (SPEC section 2, added in 1.1.0). Below
+//! 1.1.0 nothing is sent, and cnictl says so: libcni reports success there without asking
+//! anyone, which reads as a false "ready".
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+
+use super::Context;
+use crate::cli::Output;
+use crate::config;
+use crate::exec::chain::{self, Step};
+use crate::exec::{Command, Invocation, PluginFailure};
+use crate::exit::{self, Code, ReportedFailure};
+use crate::render;
+use crate::report::{ConfigSummary, ErrorReport};
+use crate::spec::version::Version;
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// Network name, looked up as libcni does (or a path to a file)
+    pub network: String,
+}
+
+/// The report of `status`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusReport {
+    pub command: &'static str,
+    pub config: ConfigSummary,
+    /// False below cniVersion 1.1.0: nothing was asked.
+    pub sent: bool,
+    pub plugins: Vec<Step>,
+    /// Every plugin that answered with an error, explained.
+    pub errors: Vec<ErrorReport>,
+    /// "available", "not available" (code 50), "limited connectivity" (51), "unknown"
+    /// (another error) or "not asked".
+    pub verdict: &'static str,
+    pub notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calls: Option<Vec<Invocation>>,
+}
+
+/// What codes 50 and 51 mean for the node.
+pub fn explain(code: u32) -> Option<&'static str> {
+    match code {
+        50 => Some("the plugin cannot service ADD: new pods on this network will not start"),
+        51 => Some(
+            "the plugin cannot service ADD, and pods already on this network may have limited \
+             connectivity",
+        ),
+        _ => None,
+    }
+}
+
+pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
+    let (list, how) = config::find_network(&ctx.global.cni_conf_dir, &args.network)?;
+    let version = Version::parse(&list.cni_version).unwrap_or(Version(0, 1, 0));
+    let mut report = StatusReport {
+        command: "status",
+        config: ConfigSummary::new(&list, &how),
+        sent: version.has_gc_status(),
+        plugins: Vec::new(),
+        errors: Vec::new(),
+        verdict: "not asked",
+        notes: Vec::new(),
+        calls: None,
+    };
+    let mut calls = Vec::new();
+    if report.sent {
+        let (run, failures) = chain::network_wide(&ctx.runner, &list, Command::Status, &[]);
+        report.plugins = run.steps;
+        calls = run.calls;
+        report.verdict = "available";
+        for (index, failure) in &failures {
+            let hint = match failure {
+                PluginFailure::Error { error, .. } => explain(error.code).map(str::to_string),
+                _ => None,
+            };
+            let worse = match failure {
+                PluginFailure::Error { error, .. } if error.code == 51 => "limited connectivity",
+                PluginFailure::Error { error, .. } if error.code == 50 => "not available",
+                _ => "unknown",
+            };
+            if report.verdict == "available" || worse == "limited connectivity" {
+                report.verdict = worse;
+            }
+            report.errors.push(ErrorReport::from_failure(*index, failure, hint));
+        }
+    } else {
+        report.notes.push(format!(
+            "STATUS was not sent: it exists from cniVersion 1.1.0 and this configuration selects {}. \
+             libcni reports success here without asking any plugin, so a runtime's \"ready\" means \
+             nothing for this network",
+            if list.cni_version.is_empty() { "0.1.0" } else { &list.cni_version }
+        ));
+    }
+    report.calls = ctx.calls_for_report(&calls);
+    ctx.trace_to_stderr(&calls)?;
+    ctx.rendered.set(true);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match ctx.style.output {
+        Output::Json => render::json(&mut out, &report)?,
+        _ => render::table::status(&mut out, &report, ctx.style.color)?,
+    }
+    out.flush()?;
+    match report.errors.first() {
+        None => Ok(()),
+        Some(first) => Err(ReportedFailure {
+            code: exit::Code::from_u8(first.exit_code).unwrap_or(Code::PluginFailed),
+            message: format!(
+                "{}: {} of {} plugins are not ready ({})",
+                list.name,
+                report.errors.len(),
+                list.plugins.len(),
+                report.verdict
+            ),
+        }
+        .into()),
+    }
+}
