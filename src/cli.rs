@@ -128,4 +128,7 @@ pub enum Command {
     Ipam(commands::ipam::IpamArgs),
     /// The configuration directory, explained: which file each runtime uses, and why
     Conf(commands::conf::ConfArgs),
+    /// Write shell completions and man pages (for packagers)
+    #[command(hide = true)]
+    Generate(commands::generate::GenerateArgs),
 }

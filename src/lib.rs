@@ -58,6 +58,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Conf(args) => ("conf", commands::conf::run(&ctx, args)),
         Command::Cache(args) => ("cache", commands::cache::run(&ctx, args)),
         Command::Ipam(args) => ("ipam", commands::ipam::run(&ctx, args)),
+        Command::Generate(args) => ("generate", commands::generate::run(args)),
     };
     if let Err(err) = &result {
         if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {

@@ -5,6 +5,7 @@ pub mod attach;
 pub mod cache;
 pub mod conf;
 pub mod gc;
+pub mod generate;
 pub mod inspect;
 pub mod ipam;
 pub mod netns;

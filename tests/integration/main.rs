@@ -2,6 +2,7 @@
 //! repository's fixture plugin, in namespaces each test makes and removes.
 
 mod errors;
+mod generated;
 mod real_plugins;
 mod run_sandbox;
 mod util;
