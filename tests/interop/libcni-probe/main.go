@@ -1,0 +1,82 @@
+// libcni-probe drives the reference implementation, libcni (Debian's
+// golang-github-appc-cni-dev), so that cnictl's tests can check that the two
+// read each other's result caches and find the same networks.
+//
+// Usage:
+//
+//	libcni-probe find   CONFDIR NETWORK
+//	libcni-probe add    CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
+//	libcni-probe check  CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
+//	libcni-probe del    CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
+//	libcni-probe cached CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
+//
+// Results are printed as JSON on stdout; errors go to stderr with exit 1.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/containernetworking/cni/libcni"
+)
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "libcni-probe:", err)
+	os.Exit(1)
+}
+
+func main() {
+	if len(os.Args) < 4 {
+		fail(fmt.Errorf("usage: libcni-probe find|add|check|del|cached CONFDIR NETWORK ..."))
+	}
+	op, confDir, name := os.Args[1], os.Args[2], os.Args[3]
+	list, err := libcni.LoadConfList(confDir, name)
+	if err != nil {
+		fail(err)
+	}
+	if op == "find" {
+		types := []string{}
+		for _, p := range list.Plugins {
+			types = append(types, p.Network.Type)
+		}
+		out, _ := json.Marshal(map[string]interface{}{"name": list.Name, "cniVersion": list.CNIVersion, "plugins": types})
+		fmt.Println(string(out))
+		return
+	}
+	if len(os.Args) != 9 {
+		fail(fmt.Errorf("%s needs NETNS CONTAINERID IFNAME CACHEDIR BINDIRS", op))
+	}
+	rt := &libcni.RuntimeConf{ContainerID: os.Args[5], NetNS: os.Args[4], IfName: os.Args[6]}
+	cni := libcni.NewCNIConfigWithCacheDir(filepath.SplitList(os.Args[8]), os.Args[7], nil)
+	ctx := context.Background()
+	switch op {
+	case "add":
+		res, err := cni.AddNetworkList(ctx, list, rt)
+		if err != nil {
+			fail(err)
+		}
+		res.Print()
+	case "check":
+		if err := cni.CheckNetworkList(ctx, list, rt); err != nil {
+			fail(err)
+		}
+	case "del":
+		if err := cni.DelNetworkList(ctx, list, rt); err != nil {
+			fail(err)
+		}
+	case "cached":
+		res, err := cni.GetNetworkListCachedResult(list, rt)
+		if err != nil {
+			fail(err)
+		}
+		if res == nil {
+			fail(fmt.Errorf("no cached result"))
+		}
+		res.Print()
+	default:
+		fail(fmt.Errorf("unknown operation %q", op))
+	}
+}
