@@ -147,6 +147,11 @@ impl Entry {
         }
     }
 
+    /// Whether the entry held nothing but whitespace.
+    pub fn cached_is_blank(&self) -> bool {
+        matches!(&self.cached, Cached::Corrupt { reason } if reason.starts_with("the file is empty"))
+    }
+
     pub fn file_name(&self) -> String {
         self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
     }

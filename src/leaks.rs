@@ -57,7 +57,7 @@ impl LeakReport {
 /// The host-local data directories of a network's plugins: `ipam.dataDir/<network>`, or
 /// `<state>/networks/<network>`.
 pub fn lease_dirs(list: &NetworkConfigList, state_dir: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = list
+    let all: Vec<PathBuf> = list
         .plugins
         .iter()
         .filter(|p| p.ipam_type() == Some("host-local"))
@@ -70,7 +70,12 @@ pub fn lease_dirs(list: &NetworkConfigList, state_dir: &Path) -> Vec<PathBuf> {
             base.join(&list.name)
         })
         .collect();
-    dirs.dedup();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for dir in all {
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
     dirs
 }
 

@@ -420,8 +420,7 @@ fn cache_dir_flag(ctx: &Context) -> String {
 fn finish(ctx: &Context, report: &AttachmentReport, run: &ChainRun) -> Result<()> {
     ctx.trace_to_stderr(&run.calls)?;
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => {
             let mut report = report.clone();

@@ -134,8 +134,7 @@ fn find(cache: &Cache, name: &str) -> Result<Entry> {
 pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
     let cache = Cache::new(ctx.cache_dir());
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match &args.action {
         CacheAction::Ls { network, container_id } => {
             let entries: Vec<EntrySummary> = cache

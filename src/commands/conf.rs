@@ -237,13 +237,11 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
                     Request::Gc if list.disable_gc => {
                         notes.push("GC is not sent: disableGC".into())
                     }
-                    Request::Gc | Request::Status if !v.has_gc_status() => notes.push(
-                        format!(
-                            "{request:?} is not sent below 1.1.0 (this list is {})",
-                            list.cni_version
-                        )
-                        .to_uppercase(),
-                    ),
+                    Request::Gc | Request::Status if !v.has_gc_status() => notes.push(format!(
+                        "{} is not sent below 1.1.0 (this list is {})",
+                        format!("{request:?}").to_uppercase(),
+                        Version::effective(&list.cni_version)
+                    )),
                     Request::Gc => notes.push(
                         "the valid attachments are shown empty; `cnictl gc` fills them".into(),
                     ),
@@ -314,8 +312,7 @@ fn emit<T: Serialize>(
     table: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
 ) -> Result<()> {
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, report)?,
         _ => table(&mut out, ctx.style.color)?,

@@ -231,8 +231,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, &report)?,
         _ => render::table::gc(&mut out, &report, ctx.style.color)?,

@@ -29,8 +29,7 @@ pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
         EnvironmentError(format!("reading {} over netlink: {e} (are you root?)", path.display()))
     })?;
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(
             &mut out,

@@ -233,8 +233,7 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
         report.released.push(lease);
     }
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, &report)?,
         _ => render::table::leases(&mut out, &report, ctx.style.color)?,

@@ -165,8 +165,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
         }
     }
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, &report)?,
         _ => render::table::netns(

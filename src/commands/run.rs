@@ -642,8 +642,7 @@ fn finish_report(ctx: &Context, mut p: Progress, started: Instant) -> Result<()>
     p.report.calls = ctx.calls_for_report(&p.calls);
     ctx.trace_to_stderr(&p.calls)?;
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, &p.report)?,
         Output::Table => render::table::run(&mut out, &p.report, ctx.style.color)?,

@@ -39,8 +39,7 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
     };
     ctx.trace_to_stderr(&calls)?;
     ctx.rendered.set(true);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = render::stdout();
     match ctx.style.output {
         Output::Json => render::json(&mut out, &report)?,
         Output::Table => render::table::version(&mut out, &report, ctx.style.color)?,

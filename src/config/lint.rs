@@ -65,6 +65,11 @@ const BOOLEAN_FIELDS: [&str; 11] = [
 /// Well-known plugin fields that take numbers.
 const NUMBER_FIELDS: [&str; 3] = ["mtu", "vlan", "txQLen"];
 
+/// A key as a JSON Pointer segment.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 /// Collects diagnostics for one file.
 struct FileLint<'a> {
     path: &'a Path,
@@ -169,7 +174,11 @@ impl FileLint<'_> {
             }
         }
         for key in ["disableCheck", "disableGC", "loadOnlyInlinedPlugins"] {
-            if let Some(Value::String(s)) = map.get(key) {
+            if let Some(Value::String(s)) = map.get(key).filter(|v| {
+                v.as_str().is_some_and(|s| {
+                    s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false")
+                })
+            }) {
                 self.at(
                     Severity::Info,
                     "string-for-boolean",
@@ -198,7 +207,7 @@ impl FileLint<'_> {
             Some(other) => self.at(Severity::Error, "type-not-string", &format!("{at}/type"), format!("\"type\" is {other}, not a string"), "quote the plugin name"),
         }
         for (key, value) in plugin {
-            let pointer = format!("{at}/{key}");
+            let pointer = format!("{at}/{}", escape(key));
             if BOOLEAN_FIELDS.contains(&key.as_str()) && !value.is_boolean() {
                 self.at(
                     Severity::Error,
@@ -241,7 +250,7 @@ impl FileLint<'_> {
         match plugin.get("capabilities") {
             Some(Value::Object(caps)) => {
                 for (cap, on) in caps {
-                    let pointer = format!("{at}/capabilities/{cap}");
+                    let pointer = format!("{at}/capabilities/{}", escape(cap));
                     if !on.is_boolean() {
                         self.at(
                             Severity::Error,
@@ -395,15 +404,21 @@ fn lint_binaries(
                     format!("{t} did not answer VERSION: {why}"),
                     "replace the binary".to_string(),
                 ),
-                Probe::Versions(v) if !v.contains(&list.cni_version) => (
-                    "version-unsupported",
-                    format!(
-                        "{t} supports {} but the configuration selects {}",
-                        v.join(", "),
-                        list.cni_version
-                    ),
-                    format!("set cniVersion to one {t} supports, or upgrade it"),
-                ),
+                Probe::Versions(v)
+                    if !v.iter().any(|x| {
+                        x == crate::spec::version::Version::effective(&list.cni_version)
+                    }) =>
+                {
+                    (
+                        "version-unsupported",
+                        format!(
+                            "{t} supports {} but the configuration selects {}",
+                            v.join(", "),
+                            list.cni_version
+                        ),
+                        format!("set cniVersion to one {t} supports, or upgrade it"),
+                    )
+                }
                 Probe::Versions(_) | Probe::Skipped => continue,
             };
             out.push(Diagnostic {
@@ -440,21 +455,21 @@ pub fn lint(
         if !target.exists() {
             return Err(super::ConfigError::Io {
                 path: target.to_path_buf(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                error: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
         vec![target.to_path_buf()]
     };
-    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for file in &files {
         let bytes = std::fs::read(file)
-            .map_err(|source| super::ConfigError::Io { path: file.clone(), source })?;
+            .map_err(|error| super::ConfigError::Io { path: file.clone(), error })?;
         let found = lint_text(file, &bytes);
         let clean = !found.iter().any(|d| d.severity == Severity::Error);
         out.extend(found);
         match super::load_file(file) {
             Ok(list) => {
-                if let Some((_, first)) = seen.iter().find(|(n, _)| *n == list.name) {
+                if let Some(first) = seen.get(&list.name) {
                     out.push(Diagnostic {
                         severity: Severity::Warning,
                         code: "duplicate-name",
@@ -469,7 +484,7 @@ pub fn lint(
                         fix: "give each network one file: remove or rename one of them".into(),
                     });
                 } else {
-                    seen.push((list.name.clone(), file.clone()));
+                    seen.insert(list.name.clone(), file.clone());
                 }
                 lint_binaries(file, &list, prober, &mut out);
             }

@@ -9,7 +9,7 @@ pub mod spans;
 pub mod survey;
 
 pub use load::{load_file, parse_conf, parse_conflist, ConfigError};
-pub use resolve::{find_network, list_files, Resolution, SkippedFile};
+pub use resolve::{find_network, list_files, Listing, Resolution, SkippedFile};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -3,9 +3,12 @@
 //! files sorted bytewise, the first whose `name` matches. Like libcni, a file that does not
 //! load stops the lookup; unlike libcni, the error says which file and why.
 
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
+use super::load::load_file_in;
 use super::{load_file, ConfigError, NetworkConfigList};
 
 /// How the network was found, for the report: which file, and what came before it.
@@ -37,21 +40,72 @@ pub fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
 
 /// Like [`list_files`], but a directory that exists and cannot be read is an error.
 pub fn read_dir(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, ConfigError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(ConfigError::Io { path: dir.to_path_buf(), source }),
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .filter(|path| {
-            path.extension().is_some_and(|e| exts.iter().any(|x| e.as_bytes() == x.as_bytes()))
+    Ok(Listing::read(dir, exts)?.files)
+}
+
+/// One pass over a directory: its configuration files in order, and its subdirectories
+/// (where drop-ins live).
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<PathBuf>,
+    pub subdirs: HashSet<OsString>,
+}
+
+impl Listing {
+    pub fn read(dir: &Path, exts: &[&str]) -> Result<Listing, ConfigError> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Listing::default()),
+            Err(error) => return Err(ConfigError::Io { path: dir.to_path_buf(), error }),
+        };
+        let mut listing = Listing::default();
+        for entry in entries.filter_map(Result::ok) {
+            // The directory listing tells the type; only symlinks need a stat (libcni
+            // follows them).
+            let (is_file, is_dir) = match entry.file_type() {
+                Ok(t) if t.is_symlink() => {
+                    let meta = std::fs::metadata(entry.path());
+                    (meta.as_ref().is_ok_and(|m| m.is_file()), meta.is_ok_and(|m| m.is_dir()))
+                }
+                Ok(t) => (t.is_file(), t.is_dir()),
+                Err(_) => (false, false),
+            };
+            let path = entry.path();
+            if is_dir {
+                listing.subdirs.insert(entry.file_name());
+            } else if is_file
+                && path
+                    .extension()
+                    .is_some_and(|e| exts.iter().any(|x| e.as_bytes() == x.as_bytes()))
+            {
+                listing.files.push(path);
+            }
+        }
+        listing.files.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
+        Ok(listing)
+    }
+
+    /// Loads every file, in order; large directories are read and parsed on every core.
+    pub fn load_all(&self, files: &[PathBuf]) -> Vec<Result<NetworkConfigList, ConfigError>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if files.len() < 256 || threads < 2 {
+            return files.iter().map(|f| load_file_in(f, Some(&self.subdirs))).collect();
+        }
+        let chunk = files.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|f| load_file_in(f, Some(&self.subdirs)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers.into_iter().flat_map(|w| w.join().expect("a loader thread panicked")).collect()
         })
-        .collect();
-    files.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
-    Ok(files)
+    }
 }
 
 /// Finds `name` in `dir` the way libcni does. A `name` that is a path to a file loads that
@@ -72,11 +126,15 @@ pub fn find_network(
         return Ok((list, resolution));
     }
     let mut skipped = Vec::new();
-    let mut found_any = false;
-    for (phase, exts) in [("conflist", &["conflist"][..]), ("conf", &["conf", "json"][..])] {
-        for file in read_dir(dir, exts)? {
-            found_any = true;
-            let list = load_file(&file).map_err(|error| ConfigError::LookupAborted {
+    let listing = Listing::read(dir, &["conflist", "conf", "json"])?;
+    let found_any = !listing.files.is_empty();
+    let is_list = |f: &&PathBuf| f.extension().is_some_and(|e| e == "conflist");
+    let lists: Vec<PathBuf> = listing.files.iter().filter(is_list).cloned().collect();
+    let singles: Vec<PathBuf> = listing.files.iter().filter(|f| !is_list(f)).cloned().collect();
+    for (phase, files) in [("conflist", lists), ("conf", singles)] {
+        let loaded = listing.load_all(&files);
+        for (file, list) in files.into_iter().zip(loaded) {
+            let list = list.map_err(|error| ConfigError::LookupAborted {
                 name: name.to_string(),
                 path: file.clone(),
                 error: Box::new(error),
@@ -91,12 +149,9 @@ pub fn find_network(
     if !found_any {
         return Err(ConfigError::NoConfigs { dir: dir.to_path_buf() });
     }
-    let mut available: Vec<String> = Vec::new();
-    for network in skipped.into_iter().map(|s| s.network) {
-        if !available.contains(&network) {
-            available.push(network);
-        }
-    }
+    let mut seen = HashSet::new();
+    let available: Vec<String> =
+        skipped.into_iter().map(|s| s.network).filter(|n| seen.insert(n.clone())).collect();
     Err(ConfigError::NotFound { name: name.to_string(), dir: dir.to_path_buf(), available })
 }
 

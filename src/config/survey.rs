@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{load_file, ConfigError, NetworkConfigList};
+use super::{ConfigError, NetworkConfigList};
 use crate::exec::chain::probe_version;
 use crate::exec::Runner;
 
@@ -59,11 +59,20 @@ impl<'a> Prober<'a> {
     }
 
     /// Why a loaded list cannot run here: a binary missing, or a version not supported.
-    pub fn problems(&mut self, list: &NetworkConfigList) -> Vec<(&'static str, String)> {
+    /// With `ipam`, the delegated IPAM plugins are checked too; libcni's
+    /// `ValidateNetworkList`, which CRI-O and the kubelet use, checks only `type`.
+    pub fn problems(
+        &mut self,
+        list: &NetworkConfigList,
+        ipam: bool,
+    ) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
+        let wanted = crate::spec::version::Version::effective(&list.cni_version).to_string();
         for plugin in &list.plugins {
             let mut types = vec![plugin.plugin_type.clone()];
-            types.extend(plugin.ipam_type().map(str::to_string));
+            if ipam {
+                types.extend(plugin.ipam_type().map(str::to_string));
+            }
             for t in types {
                 match self.probe(&t) {
                     Probe::Missing(_) => problems
@@ -72,7 +81,7 @@ impl<'a> Prober<'a> {
                         "version-unsupported",
                         format!("{t} did not answer VERSION: {why}"),
                     )),
-                    Probe::Versions(v) if !v.contains(&list.cni_version) => problems.push((
+                    Probe::Versions(v) if !v.contains(&wanted) => problems.push((
                         "version-unsupported",
                         format!(
                             "{t} supports {} but not {}",
@@ -214,25 +223,19 @@ fn labels(list: &NetworkConfigList) -> Vec<String> {
 
 /// Surveys a directory.
 pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
-    let paths = super::resolve::read_dir(dir, &EXTENSIONS)?;
-    let mut files = Vec::with_capacity(paths.len());
-    for (i, path) in paths.iter().enumerate() {
+    let listing = super::Listing::read(dir, &EXTENSIONS)?;
+    let loaded = listing.load_all(&listing.files);
+    let mut files = Vec::with_capacity(loaded.len());
+    for (i, (path, result)) in listing.files.iter().zip(loaded).enumerate() {
         let extension =
             path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = std::fs::read(path).unwrap_or_default();
-        let parsed: Option<Value> = serde_json::from_slice(&bytes).ok();
-        let body = parsed.as_ref().map(body_kind).unwrap_or("invalid");
         let mut report = FileReport {
             position: i + 1,
             file: path.clone(),
             extension: extension.clone(),
-            body,
-            mismatch: mismatch(&extension, body),
-            network: parsed
-                .as_ref()
-                .and_then(|v| v.get("name"))
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            body: "invalid",
+            mismatch: None,
+            network: None,
             cni_version: None,
             plugins: Vec::new(),
             drop_ins: Vec::new(),
@@ -240,8 +243,13 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
             reason: None,
             list: None,
         };
-        match load_file(path) {
+        match result {
             Ok(list) => {
+                report.body = match list.format {
+                    super::Format::Conflist => "list",
+                    super::Format::Conf => "single",
+                };
+                report.network = Some(list.name.clone());
                 report.cni_version = Some(list.cni_version.clone());
                 report.plugins = labels(&list);
                 report.drop_ins = list
@@ -255,10 +263,20 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
                 report.list = Some(list);
             }
             Err(e) => {
+                // Only a file that does not load is read again, to tell what it holds.
+                let parsed: Option<Value> =
+                    std::fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+                report.body = parsed.as_ref().map(body_kind).unwrap_or("invalid");
+                report.network = parsed
+                    .as_ref()
+                    .and_then(|v| v.get("name"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 report.status = "invalid";
                 report.reason = Some(one_line(&e.to_string()));
             }
         }
+        report.mismatch = mismatch(&extension, report.body);
         files.push(report);
     }
 
@@ -285,7 +303,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
     }
     for file in files.iter_mut().filter(|f| f.status == "ok") {
         let list = file.list.as_ref().expect("ok files loaded");
-        let problems = prober.problems(list);
+        let problems = prober.problems(list, true);
         if let Some((status, _)) = problems.first() {
             file.status = status;
             file.reason =
@@ -296,7 +314,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
     let picks = vec![
         containerd(&files, settings),
         crio(&files, prober, settings),
-        kubelet(&files),
+        kubelet(&files, prober),
         libcni(&files),
     ];
     Ok(Survey {
@@ -369,22 +387,22 @@ fn containerd(files: &[FileReport], settings: &Settings) -> RuntimePick {
 /// `cni_default_network`, else the first valid file.
 fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> RuntimePick {
     let mut valid: Vec<(String, &FileReport)> = Vec::new();
+    let mut names = std::collections::HashSet::new();
     let mut skipped = Vec::new();
     for file in files {
         let Some(list) = &file.list else {
             skipped.push(format!("{} (invalid)", name_of(file)));
             continue;
         };
-        if !prober.problems(list).is_empty() {
+        if !prober.problems(list, false).is_empty() {
             skipped.push(format!("{} ({})", name_of(file), file.status));
             continue;
         }
         // ocicni names an unnamed network after its file.
         let name = if list.name.is_empty() { name_of(file) } else { list.name.clone() };
-        if valid.iter().any(|(n, _)| *n == name) {
-            continue;
+        if names.insert(name.clone()) {
+            valid.push((name, file));
         }
-        valid.push((name, file));
     }
     let loaded: Vec<String> = valid.iter().map(|(n, _)| n.clone()).collect();
     let skipped_note = if skipped.is_empty() {
@@ -415,18 +433,26 @@ fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> Runti
 
 /// The kubelet's dockershim (Kubernetes up to 1.23): the first file that loads; errors are
 /// only warnings.
-fn kubelet(files: &[FileReport]) -> RuntimePick {
-    let first = files.iter().find(|f| f.list.is_some());
-    let skipped: Vec<String> = files
-        .iter()
-        .take_while(|f| f.list.is_none())
-        .map(|f| match f.body {
-            "list" if f.extension != "conflist" => {
-                format!("{} (no 'type'; perhaps this is a .conflist?)", name_of(f))
+fn kubelet(files: &[FileReport], prober: &mut Prober) -> RuntimePick {
+    // Since Kubernetes 1.16 (kubernetes#80482) the dockershim kubelet also validates each
+    // list (binaries present, version spoken) before taking it.
+    let mut skipped = Vec::new();
+    let mut first = None;
+    for f in files {
+        match &f.list {
+            None if f.body == "list" && f.extension != "conflist" => {
+                skipped.push(format!("{} (no 'type'; perhaps this is a .conflist?)", name_of(f)))
             }
-            _ => format!("{} (invalid)", name_of(f)),
-        })
-        .collect();
+            None => skipped.push(format!("{} (invalid)", name_of(f))),
+            Some(list) => match prober.problems(list, false).first() {
+                Some((status, _)) => skipped.push(format!("{} ({status})", name_of(f))),
+                None => {
+                    first = Some(f);
+                    break;
+                }
+            },
+        }
+    }
     let skipped_note = if skipped.is_empty() {
         String::new()
     } else {
@@ -438,8 +464,10 @@ fn kubelet(files: &[FileReport]) -> RuntimePick {
         file: first.map(|f| f.file.clone()),
         loaded: Vec::new(),
         reason: match first {
-            Some(f) => format!("the first file that loads, {}{skipped_note}", name_of(f)),
-            None => format!("no file loads{skipped_note}"),
+            Some(f) => {
+                format!("the first file that loads and validates, {}{skipped_note}", name_of(f))
+            }
+            None => format!("no file loads and validates{skipped_note}"),
         },
     }
 }

@@ -33,6 +33,12 @@ impl Style {
     }
 }
 
+/// Standard output, buffered: a report goes out in a few writes, not one per line.
+/// Callers flush it when done.
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+}
+
 /// Writes a report as pretty JSON and a newline.
 pub fn json<T: Serialize>(out: &mut dyn Write, report: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;

@@ -59,11 +59,15 @@ fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::Result<()> {
         }
     )?;
     if !config.skipped.is_empty() {
-        let names: Vec<String> = config
+        let mut names: Vec<String> = config
             .skipped
             .iter()
+            .take(4)
             .map(|s| format!("{} ({})", file_name(&s.file), s.network))
             .collect();
+        if config.skipped.len() > 4 {
+            names.push(format!("and {} more files before it", config.skipped.len() - 4));
+        }
         writeln!(out, "  passed over {}", names.join(", "))?;
     }
     Ok(())

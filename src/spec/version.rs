@@ -34,6 +34,16 @@ impl Version {
         Ok(Version(parts[0], parts[1], parts[2]))
     }
 
+    /// The version a plugin must list to run a configuration that says `text`: an empty
+    /// `cniVersion` means 0.1.0.
+    pub fn effective(text: &str) -> &str {
+        if text.trim().is_empty() {
+            "0.1.0"
+        } else {
+            text
+        }
+    }
+
     /// Whether CHECK exists at this version (SPEC: added in 0.4.0).
     pub fn has_check(self) -> bool {
         self >= Version(0, 4, 0)
@@ -51,8 +61,9 @@ impl fmt::Display for Version {
     }
 }
 
-/// The version a configuration runs at: the highest of `cniVersion` and the `cniVersions`
-/// entries not above [`CURRENT`] (libcni drops the ones above it before choosing).
+/// The version a configuration runs at. Without `cniVersions` it is `cniVersion`, whatever
+/// it says; with them, the highest of `cniVersion` and `cniVersions` not above [`CURRENT`]
+/// (libcni drops the ones above it before choosing).
 ///
 /// Returns the version as written in the file, so that "0.3.1" stays "0.3.1".
 pub fn select(cni_version: Option<&str>, cni_versions: &[String]) -> Result<String, String> {
@@ -71,7 +82,7 @@ pub fn select(cni_version: Option<&str>, cni_versions: &[String]) -> Result<Stri
         consider(text, true)?;
     }
     if let Some(text) = cni_version {
-        consider(text, false)?;
+        consider(text, !cni_versions.is_empty())?;
     }
     Ok(best.map(|(_, text)| text).unwrap_or_default())
 }
@@ -98,5 +109,7 @@ mod tests {
         assert_eq!(select(Some("1.1.0"), &list).unwrap(), "1.1.0");
         assert_eq!(select(None, &[]).unwrap(), "");
         assert_eq!(select(Some("0.3.1"), &[]).unwrap(), "0.3.1");
+        assert_eq!(select(Some("2.0.0"), &["1.0.0".to_string()]).unwrap(), "1.0.0");
+        assert_eq!(select(Some("2.0.0"), &[]).unwrap(), "2.0.0");
     }
 }

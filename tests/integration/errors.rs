@@ -254,7 +254,7 @@ fn a_missing_plugin_binary_stops_the_chain_before_anything_runs() {
     assert_contains(message, &world.bin_dirs());
     assert_eq!(outcomes(&out.json()), ["not-run", "not-run"]);
     assert!(recorded(&world).is_empty(), "{:?}", recorded(&world));
-    // BUG: the hint says "plugins before it may have set things up" although cnictl locates
+    // Regression (fixed): the hint says "plugins before it may have set things up" although cnictl locates
     // every binary before running any, so nothing ran (every outcome is "not-run").
     let hint = error["hint"].as_str().unwrap_or("");
     assert!(!hint.contains("may have set things up"), "misleading hint: {hint}");
@@ -346,7 +346,7 @@ fn an_unknown_network_lists_the_networks_found() {
     let out = world.cnictl().args(["add", NET, &ns.name]).expect(2);
     let line = error_line(&out);
     assert_contains(line, "no network configuration named \"net\"");
-    // BUG: network "a" is listed twice ("a, b, a"): `available.dedup()` in
+    // Regression (fixed): network "a" is listed twice ("a, b, a"): `available.dedup()` in
     // src/config/resolve.rs only drops adjacent duplicates.
     assert_contains(line, "(networks found: a, b)");
 }
@@ -361,7 +361,7 @@ fn a_broken_earlier_file_aborts_the_lookup() {
     let out = world.cnictl().args(["add", NET, &ns.name]).expect(2);
     assert_contains(error_line(&out), &format!("stopped at {}", broken.display()));
     assert!(recorded(&world).is_empty());
-    // BUG: the cause is printed twice: ConfigError::LookupAborted puts `{source}` in its own
+    // Regression (fixed): the cause is printed twice: ConfigError::LookupAborted puts `{source}` in its own
     // message and also marks it `#[source]`, so main's `{err:#}` appends it again.
     assert_eq!(out.stderr.matches("invalid JSON").count(), 1, "{}", out.stderr);
 }

@@ -386,7 +386,7 @@ fn run_report_keys_are_camel_case() {
     let mut found = Vec::new();
     snake_keys(&report, "", &mut found);
     found.dedup();
-    // BUG: the report's JSON interface is camelCase (`leaks.leftBehind`), but LeakReport
+    // Regression (fixed): the report's JSON interface is camelCase (`leaks.leftBehind`), but LeakReport
     // (src/leaks.rs) and inspect::Link (src/inspect.rs) lack `#[serde(rename_all =
     // "camelCase")]`: the report says `leaks.left_behind` and `live.links[].peer_netns_id`.
     assert!(found.is_empty(), "snake_case keys: {found:?}");
@@ -457,7 +457,7 @@ fn a_command_runs_inside_the_namespace_and_its_failure_fails_the_run() {
     let steps = steps(&report);
     assert!(steps.contains(&("command", "failed")) && steps.contains(&("del", "ok")), "{steps:?}");
     assert_gone(&run_names(&report));
-    // BUG: the message shows Rust's Debug form of an Option: "`false` failed inside the
+    // Regression (fixed): the message shows Rust's Debug form of an Option: "`false` failed inside the
     // namespace (exit Some(1))" (src/commands/run.rs formats `run.exit_code` with {:?}).
     let message = report["error"]["message"].as_str().unwrap();
     assert!(!message.contains("Some("), "{message}");
@@ -734,7 +734,7 @@ fn netns_create_with_an_invalid_name_is_a_usage_error() {
     }
     let out = util::cnictl().args(["netns", "create", "bad/name"]).run();
     assert!(out.stderr.contains("not a valid namespace name"), "{out:?}");
-    // BUG: exits 3 (environment): src/commands/netns.rs maps every netns::create error,
+    // Regression (fixed): exits 3 (environment): src/commands/netns.rs maps every netns::create error,
     // NetnsError::BadName included, to EnvironmentError. A bad argument is usage: exit 2.
     assert_eq!(out.code, 2, "{out:?}");
 }
