@@ -43,10 +43,14 @@ fn hint_suffix(hint: &Option<String>) -> String {
 }
 
 fn available_suffix(names: &[String]) -> String {
-    if names.is_empty() {
-        String::new()
-    } else {
-        format!(" (networks found: {})", names.join(", "))
+    match names.len() {
+        0 => String::new(),
+        1..=12 => format!(" (networks found: {})", names.join(", ")),
+        n => format!(
+            " (networks found: {}, and {} more; see `cnictl conf ls`)",
+            names[..10].join(", "),
+            n - 10
+        ),
     }
 }
 
@@ -252,13 +256,26 @@ pub fn parse_conf(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, Config
     })
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
+pub(super) fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
     use std::io::Read;
-    // Configuration files are small: no size query, one read and the one that sees the end.
-    let mut bytes = Vec::with_capacity(4096);
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|error| ConfigError::Io { path: path.to_path_buf(), error })?;
+    // Configuration files are small: read them without asking their size first (std's
+    // read_to_end would stat and seek), in one read and the one that sees the end.
+    let fail = |error| ConfigError::Io { path: path.to_path_buf(), error };
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let mut bytes = vec![0u8; 8192];
+    let mut len = 0;
+    loop {
+        if len == bytes.len() {
+            bytes.resize(len * 2, 0);
+        }
+        match file.read(&mut bytes[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(fail(e)),
+        }
+    }
+    bytes.truncate(len);
     Ok(bytes)
 }
 
@@ -276,8 +293,17 @@ pub fn load_file_in(
     subdirs: Option<&std::collections::HashSet<std::ffi::OsString>>,
 ) -> Result<NetworkConfigList, ConfigError> {
     let bytes = read(path)?;
+    load_bytes(path, &bytes, subdirs)
+}
+
+/// [`load_file_in`] for bytes already read.
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    subdirs: Option<&std::collections::HashSet<std::ffi::OsString>>,
+) -> Result<NetworkConfigList, ConfigError> {
     if path.extension().is_some_and(|e| e == "conflist") {
-        let mut list = parse_conflist(path, &bytes)?;
+        let mut list = parse_conflist(path, bytes)?;
         let has_drop_ins =
             subdirs.is_none_or(|dirs| dirs.contains(std::ffi::OsStr::new(&list.name)));
         if !list.load_only_inlined_plugins && has_drop_ins {
@@ -300,7 +326,7 @@ pub fn load_file_in(
         }
         Ok(list)
     } else {
-        parse_conf(path, &bytes)
+        parse_conf(path, bytes)
     }
 }
 

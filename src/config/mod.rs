@@ -4,6 +4,7 @@
 
 pub mod lint;
 mod load;
+pub mod quick;
 mod resolve;
 pub mod spans;
 pub mod survey;

@@ -9,6 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use super::load::load_file_in;
+use super::quick::{summarize, Summary};
 use super::{load_file, ConfigError, NetworkConfigList};
 
 /// How the network was found, for the report: which file, and what came before it.
@@ -49,6 +50,8 @@ pub fn read_dir(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, ConfigError> 
 pub struct Listing {
     pub files: Vec<PathBuf>,
     pub subdirs: HashSet<OsString>,
+    /// Regular files with other extensions: no runtime reads them.
+    pub ignored: Vec<PathBuf>,
 }
 
 impl Listing {
@@ -79,17 +82,20 @@ impl Listing {
                     .is_some_and(|e| exts.iter().any(|x| e.as_bytes() == x.as_bytes()))
             {
                 listing.files.push(path);
+            } else if is_file {
+                listing.ignored.push(path);
             }
         }
         listing.files.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
+        listing.ignored.sort();
         Ok(listing)
     }
 
-    /// Loads every file, in order; large directories are read and parsed on every core.
-    pub fn load_all(&self, files: &[PathBuf]) -> Vec<Result<NetworkConfigList, ConfigError>> {
+    /// Summarizes every file, in order; large directories are read on every core.
+    pub fn summaries(&self, files: &[PathBuf]) -> Vec<Result<Summary, ConfigError>> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
         if files.len() < 256 || threads < 2 {
-            return files.iter().map(|f| load_file_in(f, Some(&self.subdirs))).collect();
+            return files.iter().map(|f| summarize(f, &self.subdirs)).collect();
         }
         let chunk = files.len().div_ceil(threads);
         std::thread::scope(|scope| {
@@ -97,9 +103,7 @@ impl Listing {
                 .chunks(chunk)
                 .map(|part| {
                     scope.spawn(move || {
-                        part.iter()
-                            .map(|f| load_file_in(f, Some(&self.subdirs)))
-                            .collect::<Vec<_>>()
+                        part.iter().map(|f| summarize(f, &self.subdirs)).collect::<Vec<_>>()
                     })
                 })
                 .collect();
@@ -132,18 +136,20 @@ pub fn find_network(
     let lists: Vec<PathBuf> = listing.files.iter().filter(is_list).cloned().collect();
     let singles: Vec<PathBuf> = listing.files.iter().filter(|f| !is_list(f)).cloned().collect();
     for (phase, files) in [("conflist", lists), ("conf", singles)] {
-        let loaded = listing.load_all(&files);
-        for (file, list) in files.into_iter().zip(loaded) {
-            let list = list.map_err(|error| ConfigError::LookupAborted {
+        let summaries = listing.summaries(&files);
+        for (file, summary) in files.into_iter().zip(summaries) {
+            let summary = summary.map_err(|error| ConfigError::LookupAborted {
                 name: name.to_string(),
                 path: file.clone(),
                 error: Box::new(error),
             })?;
-            if list.name == name {
+            if summary.name == name {
+                // Only the file that matches is loaded in full.
+                let list = load_file_in(&file, Some(&listing.subdirs))?;
                 let resolution = Resolution { dir: dir.to_path_buf(), file, phase, skipped };
                 return Ok((list, resolution));
             }
-            skipped.push(SkippedFile { file, network: list.name });
+            skipped.push(SkippedFile { file, network: summary.name });
         }
     }
     if !found_any {

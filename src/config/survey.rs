@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ConfigError, NetworkConfigList};
+use super::quick::Summary;
+use super::ConfigError;
 use crate::exec::chain::probe_version;
 use crate::exec::Runner;
 
@@ -61,17 +62,13 @@ impl<'a> Prober<'a> {
     /// Why a loaded list cannot run here: a binary missing, or a version not supported.
     /// With `ipam`, the delegated IPAM plugins are checked too; libcni's
     /// `ValidateNetworkList`, which CRI-O and the kubelet use, checks only `type`.
-    pub fn problems(
-        &mut self,
-        list: &NetworkConfigList,
-        ipam: bool,
-    ) -> Vec<(&'static str, String)> {
+    pub fn problems(&mut self, list: &Summary, ipam: bool) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         let wanted = crate::spec::version::Version::effective(&list.cni_version).to_string();
         for plugin in &list.plugins {
             let mut types = vec![plugin.plugin_type.clone()];
             if ipam {
-                types.extend(plugin.ipam_type().map(str::to_string));
+                types.extend(plugin.ipam.clone());
             }
             for t in types {
                 match self.probe(&t) {
@@ -126,7 +123,7 @@ pub struct FileReport {
     pub status: &'static str,
     pub reason: Option<String>,
     #[serde(skip)]
-    pub list: Option<NetworkConfigList>,
+    pub list: Option<Summary>,
 }
 
 /// The default network as one runtime would pick it.
@@ -191,19 +188,6 @@ pub fn mismatch(extension: &str, body: &str) -> Option<String> {
     }
 }
 
-/// Files in `dir` the runtimes do not read.
-fn ignored_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| !p.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x)))
-        .collect();
-    files.sort();
-    files
-}
-
 /// An error message on one line: a hint on its own line goes in parentheses.
 fn one_line(message: &str) -> String {
     let mut lines = message.lines().map(str::trim);
@@ -211,10 +195,10 @@ fn one_line(message: &str) -> String {
     lines.fold(first, |acc, more| format!("{acc} ({more})"))
 }
 
-fn labels(list: &NetworkConfigList) -> Vec<String> {
+fn labels(list: &Summary) -> Vec<String> {
     list.plugins
         .iter()
-        .map(|p| match p.ipam_type() {
+        .map(|p| match &p.ipam {
             Some(ipam) => format!("{}({ipam})", p.plugin_type),
             None => p.plugin_type.clone(),
         })
@@ -224,7 +208,7 @@ fn labels(list: &NetworkConfigList) -> Vec<String> {
 /// Surveys a directory.
 pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
     let listing = super::Listing::read(dir, &EXTENSIONS)?;
-    let loaded = listing.load_all(&listing.files);
+    let loaded = listing.summaries(&listing.files);
     let mut files = Vec::with_capacity(loaded.len());
     for (i, (path, result)) in listing.files.iter().zip(loaded).enumerate() {
         let extension =
@@ -252,14 +236,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
                 report.network = Some(list.name.clone());
                 report.cni_version = Some(list.cni_version.clone());
                 report.plugins = labels(&list);
-                report.drop_ins = list
-                    .plugins
-                    .iter()
-                    .filter_map(|p| match &p.origin {
-                        super::Origin::DropIn(f) => Some(f.clone()),
-                        super::Origin::Inline(_) => None,
-                    })
-                    .collect();
+                report.drop_ins = list.drop_ins.clone();
                 report.list = Some(list);
             }
             Err(e) => {
@@ -320,7 +297,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
     Ok(Survey {
         dir: dir.to_path_buf(),
         files,
-        ignored: ignored_files(dir),
+        ignored: listing.ignored.clone(),
         picks,
         offline: prober.offline(),
     })

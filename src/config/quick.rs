@@ -1,0 +1,262 @@
+//! A fast first look at a configuration file: its name, version and plugin types, read
+//! without building a JSON tree. It answers only when it is certain the full load would
+//! succeed with the same answer; anything unusual (null values, drop-in folders, duplicate
+//! keys, odd types) falls back to the full load, so results and errors are always the full
+//! load's. This is what makes a lookup over thousands of files fast.
+
+use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer};
+
+use super::{ConfigError, Format, NetworkConfigList, Origin};
+use crate::spec::version;
+
+/// What a lookup or a survey needs of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub name: String,
+    /// The version the list runs at.
+    pub cni_version: String,
+    pub format: Format,
+    pub plugins: Vec<PluginSummary>,
+    pub drop_ins: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginSummary {
+    pub plugin_type: String,
+    pub ipam: Option<String>,
+}
+
+impl From<&NetworkConfigList> for Summary {
+    fn from(list: &NetworkConfigList) -> Summary {
+        Summary {
+            name: list.name.clone(),
+            cni_version: list.cni_version.clone(),
+            format: list.format,
+            plugins: list
+                .plugins
+                .iter()
+                .map(|p| PluginSummary {
+                    plugin_type: p.plugin_type.clone(),
+                    ipam: p.ipam_type().map(str::to_string),
+                })
+                .collect(),
+            drop_ins: list
+                .plugins
+                .iter()
+                .filter_map(|p| match &p.origin {
+                    Origin::DropIn(f) => Some(f.clone()),
+                    Origin::Inline(_) => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A key that may be absent, null, or hold a value: `Option` alone cannot tell the first
+/// two apart, and the full load treats them differently.
+#[derive(Debug, Default)]
+enum Field<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<T>::deserialize(d)? {
+            Some(v) => Field::Value(v),
+            None => Field::Null,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Flag {
+    Bool(bool),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+struct Ipam {
+    #[serde(rename = "type", default)]
+    ipam_type: Field<String>,
+}
+
+#[derive(Deserialize)]
+struct Plugin {
+    #[serde(rename = "type", default)]
+    plugin_type: Field<String>,
+    #[serde(default)]
+    ipam: Field<Ipam>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    name: Field<String>,
+    #[serde(rename = "cniVersion", default)]
+    cni_version: Field<String>,
+    #[serde(rename = "cniVersions", default)]
+    cni_versions: Field<Vec<String>>,
+    #[serde(rename = "disableCheck", default)]
+    disable_check: Field<Flag>,
+    #[serde(rename = "disableGC", default)]
+    disable_gc: Field<Flag>,
+    #[serde(rename = "loadOnlyInlinedPlugins", default)]
+    load_only_inlined_plugins: Field<Flag>,
+    #[serde(default)]
+    plugins: Field<Vec<Plugin>>,
+    #[serde(rename = "type", default)]
+    plugin_type: Field<String>,
+    #[serde(default)]
+    ipam: Field<Ipam>,
+}
+
+/// A flag's value, when the full load would accept it.
+fn flag(f: &Field<Flag>) -> Option<bool> {
+    match f {
+        Field::Absent => Some(false),
+        Field::Value(Flag::Bool(b)) => Some(*b),
+        Field::Value(Flag::Text(t)) if t.eq_ignore_ascii_case("true") => Some(true),
+        Field::Value(Flag::Text(t)) if t.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+fn optional(f: &Field<String>) -> Option<Option<&str>> {
+    match f {
+        Field::Absent => Some(None),
+        Field::Value(v) => Some(Some(v)),
+        Field::Null => None,
+    }
+}
+
+fn ipam_type(f: &Field<Ipam>) -> Option<String> {
+    match f {
+        Field::Value(Ipam { ipam_type: Field::Value(t) }) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+fn non_empty(f: &Field<String>) -> Option<&str> {
+    match f {
+        Field::Value(v) if !v.is_empty() => Some(v),
+        _ => None,
+    }
+}
+
+/// The certain answer for a file's bytes, or `None` to fall back to the full load.
+fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summary> {
+    let file: File = serde_json::from_slice(bytes).ok()?;
+    let declared = optional(&file.cni_version)?;
+    if path.extension().is_some_and(|e| e == "conflist") {
+        let name = non_empty(&file.name)?;
+        let versions: &[String] = match &file.cni_versions {
+            Field::Absent => &[],
+            Field::Value(v) => v,
+            Field::Null => return None,
+        };
+        let cni_version = version::select(declared, versions).ok()?;
+        flag(&file.disable_check)?;
+        flag(&file.disable_gc)?;
+        let load_only = flag(&file.load_only_inlined_plugins)?;
+        // Drop-ins are read by the full load.
+        if !load_only && subdirs.contains(OsStr::new(name)) {
+            return None;
+        }
+        let Field::Value(plugins) = &file.plugins else { return None };
+        if plugins.is_empty() {
+            return None;
+        }
+        let plugins = plugins
+            .iter()
+            .map(|p| {
+                Some(PluginSummary {
+                    plugin_type: non_empty(&p.plugin_type)?.to_string(),
+                    ipam: ipam_type(&p.ipam),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Summary {
+            name: name.into(),
+            cni_version,
+            format: Format::Conflist,
+            plugins,
+            drop_ins: Vec::new(),
+        })
+    } else {
+        let name = optional(&file.name)?.unwrap_or_default();
+        let plugin_type = non_empty(&file.plugin_type)?;
+        Some(Summary {
+            name: name.into(),
+            cni_version: declared.unwrap_or_default().into(),
+            format: Format::Conf,
+            plugins: vec![PluginSummary {
+                plugin_type: plugin_type.into(),
+                ipam: ipam_type(&file.ipam),
+            }],
+            drop_ins: Vec::new(),
+        })
+    }
+}
+
+/// A file's summary: the quick look when it is certain, else the full load's.
+pub fn summarize(path: &Path, subdirs: &HashSet<OsString>) -> Result<Summary, ConfigError> {
+    let bytes = super::load::read(path)?;
+    match quick(path, &bytes, subdirs) {
+        Some(summary) => Ok(summary),
+        None => {
+            super::load::load_bytes(path, &bytes, Some(subdirs)).map(|list| Summary::from(&list))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick look and the full load agree on every file, or the quick look abstains.
+    #[test]
+    fn agrees_with_the_full_load_or_abstains() {
+        let cases: [(&str, &str); 12] = [
+            (
+                "a.conflist",
+                r#"{"cniVersion":"1.0.0","name":"n","plugins":[{"type":"a","ipam":{"type":"host-local"}}]}"#,
+            ),
+            (
+                "a.conflist",
+                r#"{"cniVersion":"0.4.0","cniVersions":["1.0.0","9.0.0"],"name":"n","plugins":[{"type":"a"}]}"#,
+            ),
+            ("a.conflist", r#"{"cniVersion":null,"name":"n","plugins":[{"type":"a"}]}"#),
+            ("a.conflist", r#"{"name":"n","plugins":[]}"#),
+            ("a.conflist", r#"{"name":"n","disableCheck":"yes","plugins":[{"type":"a"}]}"#),
+            ("a.conflist", r#"{"name":"n","name":"m","plugins":[{"type":"a"}]}"#),
+            ("a.conflist", r#"{"name":"n","plugins":[{"type":""}]}"#),
+            ("a.conflist", r#"{"name":"n","plugins":[{"type":"a","ipam":"x"}]}"#),
+            (
+                "a.conf",
+                r#"{"cniVersion":"0.3.1","name":"n","type":"bridge","ipam":{"type":"dhcp"}}"#,
+            ),
+            ("a.conf", r#"{"name":"n","plugins":[{"type":"a"}]}"#),
+            ("a.json", r#"{"type":"bridge"}"#),
+            ("a.conf", r#"{"name":null,"type":"bridge"}"#),
+        ];
+        for (file, text) in cases {
+            let path = Path::new("/nowhere").join(file);
+            let full =
+                super::super::load::load_bytes(&path, text.as_bytes(), Some(&HashSet::new()));
+            if let Some(summary) = quick(&path, text.as_bytes(), &HashSet::new()) {
+                let full = full.unwrap_or_else(|e| {
+                    panic!("quick accepted what the full load refuses: {text}: {e}")
+                });
+                assert_eq!(summary, Summary::from(&full), "{text}");
+            }
+        }
+    }
+}
