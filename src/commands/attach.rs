@@ -1,7 +1,6 @@
 //! `add`, `check` and `del`: cnitool's commands, with its arguments, environment variables,
 //! container-ID derivation and result cache, plus a report of what each plugin did.
 
-use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
@@ -12,7 +11,6 @@ use sha2::{Digest, Sha512};
 
 use super::Context;
 use crate::cache::{self, Cache, Cached};
-use crate::cli::Output;
 use crate::config::{self, NetworkConfigList};
 use crate::exec::chain::{self, Attachment, ChainRun};
 use crate::exec::Command;
@@ -419,24 +417,13 @@ fn cache_dir_flag(ctx: &Context) -> String {
 
 fn finish(ctx: &Context, report: &AttachmentReport, run: &ChainRun) -> Result<()> {
     ctx.trace_to_stderr(&run.calls)?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => {
-            let mut report = report.clone();
-            report.calls = ctx.calls_for_report(&run.calls);
-            render::json(&mut out, &report)?;
-        }
-        Output::Table => render::table::attachment(&mut out, report, ctx.style.color)?,
-        Output::Cnitool => {
-            if report.command == "add" && report.error.is_none() {
-                if let Some(result) = &run.result {
-                    write!(out, "{}", result.to_cnitool_text())?;
-                }
-            }
-        }
-    }
-    out.flush()?;
+    let cnitool = match (report.command, &report.error, &run.result) {
+        ("add", None, Some(result)) => Some(result.to_cnitool_text()),
+        _ => None,
+    };
+    let mut full = report.clone();
+    full.calls = ctx.calls_for_report(&run.calls);
+    ctx.emit(&full, |out, color| render::table::attachment(out, report, color), cnitool)?;
     Ok(())
 }
 

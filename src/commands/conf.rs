@@ -12,7 +12,6 @@ use serde_json::Value;
 use super::attach::{capability_args, cnitool_container_id, Params};
 use super::Context;
 use crate::cache::Cache;
-use crate::cli::Output;
 use crate::config::lint::{self, Diagnostic, Severity};
 use crate::config::survey::{self, Prober, Settings};
 use crate::config::{self, Origin};
@@ -311,12 +310,6 @@ fn emit<T: Serialize>(
     report: &T,
     table: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
 ) -> Result<()> {
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, report)?,
-        _ => table(&mut out, ctx.style.color)?,
-    }
-    out.flush()?;
+    ctx.emit(report, table, None)?;
     Ok(())
 }

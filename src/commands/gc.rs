@@ -6,7 +6,6 @@
 //! valid set is refused unless `--all`: that is what `cnitool gc` does, and on a live node it
 //! deletes every pod's attachment (libcni-behaviour.md section 3.6).
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
@@ -16,7 +15,6 @@ use serde_json::Value;
 
 use super::Context;
 use crate::cache::{Cache, Entry};
-use crate::cli::Output;
 use crate::config::{self, NetworkConfigList};
 use crate::exec::chain::{self, Attachment, Step};
 use crate::exec::{Command, Invocation};
@@ -230,13 +228,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &report)?,
-        _ => render::table::gc(&mut out, &report, ctx.style.color)?,
-    }
-    out.flush()?;
+    ctx.emit(&report, |out, color| render::table::gc(out, &report, color), None)?;
     if report.errors.is_empty() {
         Ok(())
     } else {

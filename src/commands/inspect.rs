@@ -1,12 +1,9 @@
 //! `inspect`: the live links, addresses and routes of a namespace, read over netlink.
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::Args;
 
 use super::Context;
-use crate::cli::Output;
 use crate::exit::EnvironmentError;
 use crate::render;
 
@@ -28,15 +25,13 @@ pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
     let snapshot = crate::inspect::snapshot(Some(&path)).map_err(|e| {
         EnvironmentError(format!("reading {} over netlink: {e} (are you root?)", path.display()))
     })?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(
-            &mut out,
-            &serde_json::json!({"command": "inspect", "netns": path, "links": snapshot.links, "addresses": snapshot.addresses, "routes": snapshot.routes}),
-        )?,
-        _ => render::table::inspect(&mut out, &snapshot, ctx.style.color)?,
-    }
-    out.flush()?;
+    let report = serde_json::json!({
+        "command": "inspect",
+        "netns": path,
+        "links": snapshot.links,
+        "addresses": snapshot.addresses,
+        "routes": snapshot.routes
+    });
+    ctx.emit(&report, |out, color| render::table::inspect(out, &snapshot, color), None)?;
     Ok(())
 }

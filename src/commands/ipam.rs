@@ -5,7 +5,7 @@
 //! holding host-local's own lock, after saying what it will do and asking.
 
 use std::fs::File;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::Context;
 use crate::cache::Cache;
-use crate::cli::Output;
 use crate::config;
 use crate::exit::{EnvironmentError, UsageError};
 use crate::render;
@@ -232,13 +231,7 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
         report.leases.retain(|l| l.file != lease.file);
         report.released.push(lease);
     }
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &report)?,
-        _ => render::table::leases(&mut out, &report, ctx.style.color)?,
-    }
-    out.flush()?;
+    ctx.emit(&report, |out, color| render::table::leases(out, &report, color), None)?;
     Ok(())
 }
 

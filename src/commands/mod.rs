@@ -60,6 +60,25 @@ impl Context {
         self.global.cache_dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CACHE_DIR))
     }
 
+    /// Writes a report to stdout: as JSON, as tables, or (`-o cnitool`) as what cnitool would
+    /// print, which is nothing but the ADD result.
+    pub fn emit<T: serde::Serialize>(
+        &self,
+        report: &T,
+        table: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
+        cnitool: Option<String>,
+    ) -> anyhow::Result<()> {
+        self.rendered.set(true);
+        let mut out = render::stdout();
+        match self.style.output {
+            Output::Json => render::json(&mut out, report)?,
+            Output::Table => table(&mut out, self.style.color)?,
+            Output::Cnitool => write!(out, "{}", cnitool.unwrap_or_default())?,
+        }
+        out.flush()?;
+        Ok(())
+    }
+
     /// Writes the trace to stderr when it is not part of a JSON report.
     pub fn trace_to_stderr(&self, calls: &[Invocation]) -> std::io::Result<()> {
         if self.style.trace && self.style.output != Output::Json {

@@ -1,7 +1,6 @@
 //! `netns create | ls | rm | gc`: network namespaces made the way `ip netns add` makes them,
 //! and the clean-up of those a killed cnictl left behind.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -9,7 +8,6 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::Output;
 use crate::exit::{EnvironmentError, UsageError};
 use crate::netns::{self, Owner};
 use crate::render;
@@ -164,17 +162,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
             }
         }
     }
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &report)?,
-        _ => render::table::netns(
-            &mut out,
-            &report,
-            matches!(args.action, NetnsAction::Ls),
-            ctx.style.color,
-        )?,
-    }
-    out.flush()?;
+    let list = matches!(args.action, NetnsAction::Ls);
+    ctx.emit(&report, |out, color| render::table::netns(out, &report, list, color), None)?;
     Ok(())
 }

@@ -5,7 +5,6 @@
 //! everything made, each step timed. DEL runs whenever ADD was attempted, as the spec
 //! requires, and a signal ends the run through the same clean-up.
 
-use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -16,7 +15,6 @@ use clap::Args;
 use super::attach::{capability_args, require_root, Params};
 use super::Context;
 use crate::cache::{self, Cache};
-use crate::cli::Output;
 use crate::config;
 use crate::exec::chain::{self, Attachment};
 use crate::exec::{Command as Op, Invocation, PluginFailure, Runner, SystemRunner};
@@ -641,20 +639,13 @@ fn finish_report(ctx: &Context, mut p: Progress, started: Instant) -> Result<()>
     p.report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
     p.report.calls = ctx.calls_for_report(&p.calls);
     ctx.trace_to_stderr(&p.calls)?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &p.report)?,
-        Output::Table => render::table::run(&mut out, &p.report, ctx.style.color)?,
-        Output::Cnitool => {
-            if let Some(result) =
-                p.report.result.as_ref().and_then(|r| CniResult::from_value(r, "").ok())
-            {
-                write!(out, "{}", result.to_cnitool_text())?;
-            }
-        }
-    }
-    out.flush()?;
+    let cnitool = p
+        .report
+        .result
+        .as_ref()
+        .and_then(|r| CniResult::from_value(r, "").ok())
+        .map(|r| r.to_cnitool_text());
+    ctx.emit(&p.report, |out, color| render::table::run(out, &p.report, color), cnitool)?;
     match p.failure {
         Some(failure) => Err(failure),
         None => Ok(()),

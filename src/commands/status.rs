@@ -2,14 +2,11 @@
 //! 1.1.0 nothing is sent, and cnictl says so: libcni reports success there without asking
 //! anyone, which reads as a false "ready".
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
 
 use super::Context;
-use crate::cli::Output;
 use crate::config;
 use crate::exec::chain::{self, Step};
 use crate::exec::{Command, Invocation, PluginFailure};
@@ -99,13 +96,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &report)?,
-        _ => render::table::status(&mut out, &report, ctx.style.color)?,
-    }
-    out.flush()?;
+    ctx.emit(&report, |out, color| render::table::status(out, &report, color), None)?;
     match report.errors.first() {
         None => Ok(()),
         Some(first) => Err(ReportedFailure {

@@ -2,13 +2,10 @@
 //! to, against the version the configuration selects. The check cnitool never made
 //! (cni#436, plugins#359): it finds the stale binary before ADD does.
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::Args;
 
 use super::Context;
-use crate::cli::Output;
 use crate::config;
 use crate::exec::chain;
 use crate::exit::{self, Code, ReportedFailure};
@@ -38,14 +35,7 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
         calls: ctx.calls_for_report(&calls),
     };
     ctx.trace_to_stderr(&calls)?;
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
-    match ctx.style.output {
-        Output::Json => render::json(&mut out, &report)?,
-        Output::Table => render::table::version(&mut out, &report, ctx.style.color)?,
-        Output::Cnitool => {}
-    }
-    out.flush()?;
+    ctx.emit(&report, |out, color| render::table::version(out, &report, color), None)?;
     if ok {
         return Ok(());
     }

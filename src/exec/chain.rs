@@ -46,6 +46,20 @@ pub struct Step {
     pub runtime_config: Vec<String>,
 }
 
+impl Step {
+    /// The step of a call that was made.
+    fn of_call(index: usize, inv: &Invocation, ok: bool, runtime_config: Vec<String>) -> Step {
+        Step {
+            index,
+            plugin_type: inv.plugin.clone(),
+            path: Some(inv.path.clone()),
+            outcome: if ok { Outcome::Ok } else { Outcome::Failed },
+            duration_ms: inv.duration_ms,
+            runtime_config,
+        }
+    }
+}
+
 /// A chain run: the steps, every call made, the final result, and the first failure.
 #[derive(Debug, Clone, Default)]
 pub struct ChainRun {
@@ -198,14 +212,7 @@ pub fn run(
                 }
             }
         }
-        run.steps.push(Step {
-            index: i,
-            plugin_type: plugin.plugin_type.clone(),
-            path: Some(inv.path.clone()),
-            outcome: if outcome.is_ok() { Outcome::Ok } else { Outcome::Failed },
-            duration_ms: inv.duration_ms,
-            runtime_config: injected,
-        });
+        run.steps.push(Step::of_call(i, &inv, outcome.is_ok(), injected));
         run.calls.push(inv);
         if let Err(failure) = outcome {
             not_run(list, &order, pos + 1, &mut run);
@@ -259,14 +266,7 @@ pub fn network_wide(
             stdin: serde_json::to_vec(&stdin).expect("a JSON map always serializes"),
         });
         let outcome = PluginFailure::from_invocation(&inv);
-        run.steps.push(Step {
-            index: i,
-            plugin_type: plugin.plugin_type.clone(),
-            path: Some(inv.path.clone()),
-            outcome: if outcome.is_ok() { Outcome::Ok } else { Outcome::Failed },
-            duration_ms: inv.duration_ms,
-            runtime_config: Vec::new(),
-        });
+        run.steps.push(Step::of_call(i, &inv, outcome.is_ok(), Vec::new()));
         run.calls.push(inv);
         if let Err(failure) = outcome {
             failures.push((i, failure));

@@ -710,6 +710,20 @@ pub fn conf_lint(
     writeln!(out, "{}: {} error(s), {} warning(s)", r.target.display(), r.errors, r.warnings)
 }
 
+/// A table of plugin steps: position, type, outcome, time.
+fn steps(color: bool, outcome: &str, steps: &[crate::exec::chain::Step]) -> Table {
+    let mut t = table(color, &["#", "plugin", outcome, "time"]);
+    for step in steps {
+        t.add_row(vec![
+            Cell::new(step.index + 1),
+            Cell::new(&step.plugin_type),
+            outcome_cell(color, step.outcome),
+            Cell::new(format!("{:.1}ms", step.duration_ms)),
+        ]);
+    }
+    t
+}
+
 /// Renders `status`.
 pub fn status(
     out: &mut dyn Write,
@@ -730,16 +744,7 @@ pub fn status(
     )?;
     config_lines(out, &r.config)?;
     if !r.plugins.is_empty() {
-        let mut t = table(color, &["#", "plugin", "outcome", "time"]);
-        for step in &r.plugins {
-            t.add_row(vec![
-                Cell::new(step.index + 1),
-                Cell::new(&step.plugin_type),
-                outcome_cell(color, step.outcome),
-                Cell::new(format!("{:.1}ms", step.duration_ms)),
-            ]);
-        }
-        section(out, color, "Plugins", &t)?;
+        section(out, color, "Plugins", &steps(color, "outcome", &r.plugins))?;
     }
     for error in &r.errors {
         error_details(out, error, color)?;
@@ -880,16 +885,7 @@ pub fn gc(out: &mut dyn Write, r: &crate::commands::gc::GcReport, color: bool) -
         &sparse(color, &["container", "ifname", "netns", "verdict"], rows),
     )?;
     if !r.gc.is_empty() {
-        let mut t = table(color, &["#", "plugin", "GC", "time"]);
-        for step in &r.gc {
-            t.add_row(vec![
-                Cell::new(step.index + 1),
-                Cell::new(&step.plugin_type),
-                outcome_cell(color, step.outcome),
-                Cell::new(format!("{:.1}ms", step.duration_ms)),
-            ]);
-        }
-        section(out, color, "GC", &t)?;
+        section(out, color, "GC", &steps(color, "GC", &r.gc))?;
     } else if r.gc_sent && !r.applied {
         writeln!(out, "\nGC would be sent to: {}", r.config.plugins.join(", "))?;
     }
