@@ -44,7 +44,15 @@ fn sparse(color: bool, header: &[&str], rows: Vec<Vec<String>>) -> Table {
 
 fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
     writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
-    writeln!(out, "{t}")
+    put(out, t)
+}
+
+/// Writes a table without the padding comfy-table leaves at the end of each line.
+fn put(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+    for line in t.to_string().lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::Result<()> {
@@ -210,7 +218,7 @@ pub fn result_tables(
             })
             .collect();
         let t = sparse(color, &["#", "interface", "mac", "mtu", "sandbox", "socket", "pci"], rows);
-        writeln!(out, "{t}")?;
+        put(out, &t)?;
     }
     if !r.ips.is_empty() {
         let rows = r
@@ -228,7 +236,7 @@ pub fn result_tables(
                 vec![ip.address.clone(), ip.gateway.clone(), iface]
             })
             .collect();
-        writeln!(out, "{}", sparse(color, &["address", "gateway", "interface"], rows))?;
+        put(out, &sparse(color, &["address", "gateway", "interface"], rows))?;
     }
     if !r.routes.is_empty() {
         let num = |n: u64| if n == 0 { String::new() } else { n.to_string() };
@@ -248,7 +256,7 @@ pub fn result_tables(
             })
             .collect();
         let header = ["route", "via", "mtu", "advmss", "priority", "table", "scope"];
-        writeln!(out, "{}", sparse(color, &header, rows))?;
+        put(out, &sparse(color, &header, rows))?;
     }
     let dns = &r.dns;
     if !dns.nameservers.is_empty() {
@@ -315,7 +323,7 @@ pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::
             ),
         ]);
     }
-    writeln!(out, "{t}")?;
+    put(out, &t)?;
     for answer in &report.plugins {
         if let Some(error) = &answer.error {
             writeln!(
@@ -508,7 +516,7 @@ pub fn netns(
                 state.into(),
             ]);
         }
-        writeln!(out, "{t}")?;
+        put(out, &t)?;
     } else if report.changed.is_empty() {
         writeln!(out, "nothing to do")?;
     }
@@ -602,7 +610,7 @@ pub fn conf_ls(
             status_cell,
         ]);
     }
-    writeln!(out, "{t}")?;
+    put(out, &t)?;
     for f in &survey.files {
         // A mismatch explains the load error it causes; one line is enough.
         let reason =
@@ -801,7 +809,7 @@ pub fn cache_ls(
         &["network", "container", "ifname", "netns", "addresses", "age", "state"],
         rows,
     );
-    writeln!(out, "{t}")?;
+    put(out, &t)?;
     writeln!(out, "{} entries", r.entries.len())
 }
 
@@ -922,7 +930,7 @@ pub fn leases(
             Cell::new(&l.why),
         ]);
     }
-    writeln!(out, "{t}")?;
+    put(out, &t)?;
     let stale = r.leases.iter().filter(|l| l.stale).count();
     writeln!(out, "{} leases, {stale} stale", r.leases.len())?;
     for note in &r.notes {
