@@ -204,37 +204,65 @@ pub enum NetnsError {
 /// namespace made on a short-lived thread (namespaces are per thread) and kept alive by a
 /// bind mount of that thread's namespace file.
 pub fn create(name: &str) -> Result<PathBuf, NetnsError> {
-    crate::spec::validate::identifier("namespace name", name)
-        .map_err(|_| NetnsError::BadName(name.into()))?;
-    let fail = |why: String| NetnsError::Create { name: name.to_string(), why };
-    ensure_run_dir().map_err(|e| fail(format!("making {NETNS_RUN_DIR} a shared mount: {e}")))?;
-    let path = Path::new(NETNS_RUN_DIR).join(name);
-    match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(NetnsError::Exists(name.into()))
-        }
-        Err(e) => return Err(fail(format!("creating {}: {e}", path.display()))),
-    }
-    let target = path.clone();
-    let made = std::thread::spawn(move || -> nix::Result<()> {
-        use nix::mount::{mount, MsFlags};
-        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)?;
-        mount(
-            Some("/proc/thread-self/ns/net"),
-            &target,
-            Some("none"),
-            MsFlags::MS_BIND,
-            None::<&str>,
-        )
-    })
-    .join()
-    .unwrap_or(Err(nix::Error::EIO));
-    if let Err(e) = made {
-        let _ = std::fs::remove_file(&path);
-        return Err(fail(e.to_string()));
-    }
-    Ok(path)
+    create_many(&[name.to_string()]).pop().expect("one name, one outcome")
+}
+
+/// Creates several namespaces on one short-lived thread: each `unshare` gives the thread a
+/// fresh namespace, so the thread is started once however many are made.
+pub fn create_many(names: &[String]) -> Vec<Result<PathBuf, NetnsError>> {
+    // Once per process is enough: the run dir stays a shared mount point.
+    static RUN_DIR: std::sync::OnceLock<nix::Result<()>> = std::sync::OnceLock::new();
+    let run_dir = *RUN_DIR.get_or_init(ensure_run_dir);
+    let prepared: Vec<Result<PathBuf, NetnsError>> = names
+        .iter()
+        .map(|name| {
+            crate::spec::validate::identifier("namespace name", name)
+                .map_err(|_| NetnsError::BadName(name.clone()))?;
+            let fail = |why: String| NetnsError::Create { name: name.clone(), why };
+            run_dir.map_err(|e| fail(format!("making {NETNS_RUN_DIR} a shared mount: {e}")))?;
+            let path = Path::new(NETNS_RUN_DIR).join(name);
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(_) => Ok(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(NetnsError::Exists(name.clone()))
+                }
+                Err(e) => Err(fail(format!("creating {}: {e}", path.display()))),
+            }
+        })
+        .collect();
+    let targets: Vec<Option<PathBuf>> = prepared.iter().map(|p| p.as_ref().ok().cloned()).collect();
+    // The thread only makes system calls: a small stack is plenty, and cheaper to set up.
+    let made: Vec<nix::Result<()>> = std::thread::Builder::new()
+        .stack_size(64 * 1024)
+        .spawn(move || {
+            use nix::mount::{mount, MsFlags};
+            targets
+                .iter()
+                .map(|target| match target {
+                    None => Ok(()),
+                    Some(target) => {
+                        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)?;
+                        let own = Some("/proc/thread-self/ns/net");
+                        mount(own, target, Some("none"), MsFlags::MS_BIND, None::<&str>)
+                    }
+                })
+                .collect()
+        })
+        .map(|thread| thread.join().unwrap_or_else(|_| vec![Err(nix::Error::EIO); names.len()]))
+        .unwrap_or_else(|_| vec![Err(nix::Error::EAGAIN); names.len()]);
+    prepared
+        .into_iter()
+        .zip(made)
+        .zip(names)
+        .map(|((prepared, made), name)| {
+            let path = prepared?;
+            if let Err(e) = made {
+                let _ = std::fs::remove_file(&path);
+                return Err(NetnsError::Create { name: name.clone(), why: e.to_string() });
+            }
+            Ok(path)
+        })
+        .collect()
 }
 
 /// Removes a named namespace: unmounts it (lazily, as `ip netns del` does) and deletes the

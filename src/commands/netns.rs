@@ -23,8 +23,8 @@ pub enum NetnsAction {
     /// Create a named network namespace (default name: cnictl-<random>) that stays until
     /// `netns rm`
     Create {
-        /// Name under /var/run/netns
-        name: Option<String>,
+        /// Names under /var/run/netns (default: one named cnictl-<random>)
+        names: Vec<String>,
     },
     /// List the namespaces under /var/run/netns, with who made them
     Ls,
@@ -98,31 +98,37 @@ fn remove(entry: &NetnsEntry) -> Result<()> {
 pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
     let mut report = NetnsReport { command: "netns", namespaces: Vec::new(), changed: Vec::new() };
     match &args.action {
-        NetnsAction::Create { name } => {
+        NetnsAction::Create { names } => {
             super::attach::require_root("netns create")?;
-            let name = name.clone().unwrap_or_else(|| netns::random_name(""));
-            let path = netns::create(&name).map_err(|e| -> anyhow::Error {
-                match e {
-                    netns::NetnsError::BadName(_) | netns::NetnsError::Exists(_) => {
-                        UsageError(e.to_string()).into()
+            let names = if names.is_empty() { vec![netns::random_name("")] } else { names.clone() };
+            for (name, made) in names.iter().zip(netns::create_many(&names)) {
+                let path = made.map_err(|e| -> anyhow::Error {
+                    match e {
+                        netns::NetnsError::BadName(_) | netns::NetnsError::Exists(_) => {
+                            UsageError(e.to_string()).into()
+                        }
+                        _ => EnvironmentError(e.to_string()).into(),
                     }
-                    _ => EnvironmentError(e.to_string()).into(),
-                }
-            })?;
-            let _ = netns::write_owner(
-                &name,
-                &Owner { pid: None, start_time: None, purpose: "create".into(), dirs: Vec::new() },
-            );
-            report.changed.push(format!("created {}", path.display()));
-            report.namespaces.push(entry(&name));
+                })?;
+                let owner = Owner {
+                    pid: None,
+                    start_time: None,
+                    purpose: "create".into(),
+                    dirs: Vec::new(),
+                };
+                let _ = netns::write_owner(name, &owner);
+                report.changed.push(format!("created {}", path.display()));
+                report.namespaces.push(entry(name));
+            }
         }
         NetnsAction::Ls => {
             report.namespaces = netns::list().iter().map(|n| entry(n)).collect();
         }
         NetnsAction::Rm { names } => {
             super::attach::require_root("netns rm")?;
+            let present: std::collections::HashSet<String> = netns::list().into_iter().collect();
             for name in names {
-                if !netns::list().contains(name) {
+                if !present.contains(name) {
                     return Err(UsageError(format!(
                         "no namespace {name} under {}",
                         netns::NETNS_RUN_DIR
