@@ -29,13 +29,13 @@ pub enum Probe {
 
 /// Finds plugin binaries and asks each VERSION once.
 pub struct Prober<'a> {
-    runner: &'a dyn Runner,
+    runner: &'a (dyn Runner + Sync),
     offline: bool,
     cache: HashMap<String, Probe>,
 }
 
 impl<'a> Prober<'a> {
-    pub fn new(runner: &'a dyn Runner, offline: bool) -> Prober<'a> {
+    pub fn new(runner: &'a (dyn Runner + Sync), offline: bool) -> Prober<'a> {
         Prober { runner, offline, cache: HashMap::new() }
     }
 
@@ -43,18 +43,46 @@ impl<'a> Prober<'a> {
         self.offline
     }
 
+    /// Asks every given plugin at once, each on its own thread: VERSION calls are process
+    /// starts, and a directory names only a handful of plugin types.
+    pub fn prefetch(&mut self, types: impl IntoIterator<Item = String>) {
+        let mut wanted: Vec<String> =
+            types.into_iter().filter(|t| !self.cache.contains_key(t)).collect();
+        wanted.sort();
+        wanted.dedup();
+        let runner = self.runner;
+        let offline = self.offline;
+        let found: Vec<(String, Probe)> = std::thread::scope(|scope| {
+            let asks: Vec<_> = wanted
+                .into_iter()
+                .map(|t| {
+                    scope.spawn(move || {
+                        let probe = Self::ask(runner, offline, &t);
+                        (t, probe)
+                    })
+                })
+                .collect();
+            asks.into_iter().filter_map(|a| a.join().ok()).collect()
+        });
+        self.cache.extend(found);
+    }
+
+    fn ask(runner: &dyn Runner, offline: bool, plugin_type: &str) -> Probe {
+        match runner.find(plugin_type) {
+            Err(e) => Probe::Missing(e.to_string()),
+            Ok(_) if offline => Probe::Skipped,
+            Ok(path) => match probe_version(runner, plugin_type, path).0 {
+                Ok(versions) => Probe::Versions(versions),
+                Err(e) => Probe::Failed(e.to_string()),
+            },
+        }
+    }
+
     pub fn probe(&mut self, plugin_type: &str) -> Probe {
         if let Some(known) = self.cache.get(plugin_type) {
             return known.clone();
         }
-        let probe = match self.runner.find(plugin_type) {
-            Err(e) => Probe::Missing(e.to_string()),
-            Ok(_) if self.offline => Probe::Skipped,
-            Ok(path) => match probe_version(self.runner, plugin_type, path).0 {
-                Ok(versions) => Probe::Versions(versions),
-                Err(e) => Probe::Failed(e.to_string()),
-            },
-        };
+        let probe = Self::ask(self.runner, self.offline, plugin_type);
         self.cache.insert(plugin_type.to_string(), probe.clone());
         probe
     }
@@ -278,6 +306,9 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
             }
         }
     }
+    prober.prefetch(files.iter().filter_map(|f| f.list.as_ref()).flat_map(|l| {
+        l.plugins.iter().flat_map(|p| std::iter::once(p.plugin_type.clone()).chain(p.ipam.clone()))
+    }));
     for file in files.iter_mut().filter(|f| f.status == "ok") {
         let list = file.list.as_ref().expect("ok files loaded");
         let problems = prober.problems(list, true);
