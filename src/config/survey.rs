@@ -88,38 +88,51 @@ impl<'a> Prober<'a> {
     }
 
     /// Why a loaded list cannot run here: a binary missing, or a version not supported.
-    /// With `ipam`, the delegated IPAM plugins are checked too; libcni's
+    /// Each problem says whether it is about a delegated IPAM plugin: libcni's
     /// `ValidateNetworkList`, which CRI-O and the kubelet use, checks only `type`.
-    pub fn problems(&mut self, list: &Summary, ipam: bool) -> Vec<(&'static str, String)> {
+    pub fn problems(&mut self, list: &Summary) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let wanted = crate::spec::version::Version::effective(&list.cni_version).to_string();
+        let wanted = crate::spec::version::Version::effective(&list.cni_version);
         for plugin in &list.plugins {
-            let mut types = vec![plugin.plugin_type.clone()];
-            if ipam {
-                types.extend(plugin.ipam.clone());
-            }
-            for t in types {
-                match self.probe(&t) {
-                    Probe::Missing(_) => problems
-                        .push(("plugin-missing", format!("plugin {t} is not in the bin dirs"))),
-                    Probe::Failed(why) => problems.push((
-                        "version-unsupported",
-                        format!("{t} did not answer VERSION: {why}"),
-                    )),
-                    Probe::Versions(v) if !v.contains(&wanted) => problems.push((
+            let types = std::iter::once((&plugin.plugin_type, false))
+                .chain(plugin.ipam.as_ref().map(|t| (t, true)));
+            for (t, ipam) in types {
+                // Probes are cached by type: look up without cloning the name.
+                let probe = match self.cache.get(t.as_str()) {
+                    Some(probe) => probe.clone(),
+                    None => self.probe(t),
+                };
+                let (status, why) = match probe {
+                    Probe::Missing(_) => {
+                        ("plugin-missing", format!("plugin {t} is not in the bin dirs"))
+                    }
+                    Probe::Failed(why) => {
+                        ("version-unsupported", format!("{t} did not answer VERSION: {why}"))
+                    }
+                    Probe::Versions(v) if !v.iter().any(|x| x == wanted) => (
                         "version-unsupported",
                         format!(
                             "{t} supports {} but not {}",
                             v.join(", "),
                             display_version(&list.cni_version)
                         ),
-                    )),
-                    Probe::Versions(_) | Probe::Skipped => {}
-                }
+                    ),
+                    Probe::Versions(_) | Probe::Skipped => continue,
+                };
+                problems.push(Problem { status, why, ipam });
             }
         }
         problems
     }
+}
+
+/// Why a list cannot run on this node.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub status: &'static str,
+    pub why: String,
+    /// About a delegated IPAM plugin, which the runtimes' validation does not check.
+    pub ipam: bool,
 }
 
 fn display_version(v: &str) -> &str {
@@ -152,6 +165,9 @@ pub struct FileReport {
     pub reason: Option<String>,
     #[serde(skip)]
     pub list: Option<Summary>,
+    /// Why the runtimes' own validation (plugin types only) refuses it, if it does.
+    #[serde(skip)]
+    pub unrunnable: Option<&'static str>,
 }
 
 /// The default network as one runtime would pick it.
@@ -254,6 +270,7 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
             status: "ok",
             reason: None,
             list: None,
+            unrunnable: None,
         };
         match result {
             Ok(list) => {
@@ -309,20 +326,21 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
     prober.prefetch(files.iter().filter_map(|f| f.list.as_ref()).flat_map(|l| {
         l.plugins.iter().flat_map(|p| std::iter::once(p.plugin_type.clone()).chain(p.ipam.clone()))
     }));
-    for file in files.iter_mut().filter(|f| f.status == "ok") {
-        let list = file.list.as_ref().expect("ok files loaded");
-        let problems = prober.problems(list, true);
-        if let Some((status, _)) = problems.first() {
-            file.status = status;
+    for file in files.iter_mut() {
+        let Some(list) = file.list.as_ref() else { continue };
+        let problems = prober.problems(list);
+        file.unrunnable = problems.iter().find(|p| !p.ipam).map(|p| p.status);
+        if let (Some(first), "ok") = (problems.first(), file.status) {
+            file.status = first.status;
             file.reason =
-                Some(problems.iter().map(|(_, why)| why.clone()).collect::<Vec<_>>().join("; "));
+                Some(problems.iter().map(|p| p.why.clone()).collect::<Vec<_>>().join("; "));
         }
     }
 
     let picks = vec![
         containerd(&files, settings),
-        crio(&files, prober, settings),
-        kubelet(&files, prober),
+        crio(&files, prober.offline(), settings),
+        kubelet(&files),
         libcni(&files),
     ];
     Ok(Survey {
@@ -393,7 +411,7 @@ fn containerd(files: &[FileReport], settings: &Settings) -> RuntimePick {
 /// ocicni's `loadNetworks`: bad files are skipped, lists whose plugins are missing or lack
 /// the version are skipped, the first of two files with one name wins; the default is
 /// `cni_default_network`, else the first valid file.
-fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> RuntimePick {
+fn crio(files: &[FileReport], offline: bool, settings: &Settings) -> RuntimePick {
     let mut valid: Vec<(String, &FileReport)> = Vec::new();
     let mut names = std::collections::HashSet::new();
     let mut skipped = Vec::new();
@@ -402,7 +420,7 @@ fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> Runti
             skipped.push(format!("{} (invalid)", name_of(file)));
             continue;
         };
-        if !prober.problems(list, false).is_empty() {
+        if file.unrunnable.is_some() {
             skipped.push(format!("{} ({})", name_of(file), file.status));
             continue;
         }
@@ -418,8 +436,7 @@ fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> Runti
     } else {
         format!("; skipped {}", skipped.join(", "))
     };
-    let checked =
-        if prober.offline() { " (binaries found; VERSION not asked: --offline)" } else { "" };
+    let checked = if offline { " (binaries found; VERSION not asked: --offline)" } else { "" };
     let (network, file, reason) = match &settings.default_network {
         Some(wanted) => match valid.iter().find(|(n, _)| n == wanted) {
             Some((n, f)) => {
@@ -441,7 +458,7 @@ fn crio(files: &[FileReport], prober: &mut Prober, settings: &Settings) -> Runti
 
 /// The kubelet's dockershim (Kubernetes up to 1.23): the first file that loads; errors are
 /// only warnings.
-fn kubelet(files: &[FileReport], prober: &mut Prober) -> RuntimePick {
+fn kubelet(files: &[FileReport]) -> RuntimePick {
     // Since Kubernetes 1.16 (kubernetes#80482) the dockershim kubelet also validates each
     // list (binaries present, version spoken) before taking it.
     let mut skipped = Vec::new();
@@ -452,8 +469,8 @@ fn kubelet(files: &[FileReport], prober: &mut Prober) -> RuntimePick {
                 skipped.push(format!("{} (no 'type'; perhaps this is a .conflist?)", name_of(f)))
             }
             None => skipped.push(format!("{} (invalid)", name_of(f))),
-            Some(list) => match prober.problems(list, false).first() {
-                Some((status, _)) => skipped.push(format!("{} ({status})", name_of(f))),
+            Some(_) => match f.unrunnable {
+                Some(status) => skipped.push(format!("{} ({status})", name_of(f))),
                 None => {
                     first = Some(f);
                     break;
