@@ -151,7 +151,7 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
             };
             match ctx.style.output {
                 Output::Json => render::json(&mut out, &report)?,
-                _ => render::table::cache_ls(&mut out, &report, ctx.style.color)?,
+                _ => render::state::cache_ls(&mut out, &report, ctx.style.color)?,
             }
         }
         CacheAction::Show { entry } => {
@@ -170,7 +170,7 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
             };
             match ctx.style.output {
                 Output::Json => render::json(&mut out, &detail)?,
-                _ => render::table::cache_show(&mut out, &detail, ctx.style.color)?,
+                _ => render::state::cache_show(&mut out, &detail, ctx.style.color)?,
             }
         }
         CacheAction::Rm { entries } => {

@@ -135,7 +135,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
             let settings =
                 Settings { max_conf_num: *max_conf_num, default_network: default_network.clone() };
             let survey = survey::survey(&ctx.global.cni_conf_dir, &mut prober, &settings)?;
-            emit(ctx, &survey, |out, color| render::table::conf_ls(out, &survey, color))
+            emit(ctx, &survey, |out, color| render::conf::conf_ls(out, &survey, color))
         }
         ConfAction::Show { network, request, netns, container_id, ifname, params } => {
             let (list, how) = config::find_network(&ctx.global.cni_conf_dir, network)?;
@@ -264,7 +264,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
                 request: request.map(|r| format!("{r:?}").to_uppercase()),
                 notes,
             };
-            emit(ctx, &report, |out, color| render::table::conf_show(out, &report, color))
+            emit(ctx, &report, |out, color| render::conf::conf_show(out, &report, color))
         }
         ConfAction::Lint { target, offline } => {
             let target = target.clone().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
@@ -278,7 +278,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
                 warnings: count(Severity::Warning),
                 diagnostics,
             };
-            emit(ctx, &report, |out, color| render::table::conf_lint(out, &report, color))?;
+            emit(ctx, &report, |out, color| render::conf::conf_lint(out, &report, color))?;
             if report.errors > 0 {
                 return Err(ReportedFailure {
                     code: Code::Usage,

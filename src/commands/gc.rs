@@ -228,7 +228,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.emit(&report, |out, color| render::table::gc(out, &report, color), None)?;
+    ctx.emit(&report, |out, color| render::state::gc(out, &report, color), None)?;
     if report.errors.is_empty() {
         Ok(())
     } else {

@@ -32,6 +32,6 @@ pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
         "addresses": snapshot.addresses,
         "routes": snapshot.routes
     });
-    ctx.emit(&report, |out, color| render::table::inspect(out, &snapshot, color), None)?;
+    ctx.emit(&report, |out, color| render::namespaces::inspect(out, &snapshot, color), None)?;
     Ok(())
 }

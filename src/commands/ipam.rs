@@ -231,7 +231,7 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
         report.leases.retain(|l| l.file != lease.file);
         report.released.push(lease);
     }
-    ctx.emit(&report, |out, color| render::table::leases(out, &report, color), None)?;
+    ctx.emit(&report, |out, color| render::state::leases(out, &report, color), None)?;
     Ok(())
 }
 

@@ -169,6 +169,6 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
         }
     }
     let list = matches!(args.action, NetnsAction::Ls);
-    ctx.emit(&report, |out, color| render::table::netns(out, &report, list, color), None)?;
+    ctx.emit(&report, |out, color| render::namespaces::netns(out, &report, list, color), None)?;
     Ok(())
 }

@@ -645,7 +645,7 @@ fn finish_report(ctx: &Context, mut p: Progress, started: Instant) -> Result<()>
         .as_ref()
         .and_then(|r| CniResult::from_value(r, "").ok())
         .map(|r| r.to_cnitool_text());
-    ctx.emit(&p.report, |out, color| render::table::run(out, &p.report, color), cnitool)?;
+    ctx.emit(&p.report, |out, color| render::namespaces::run(out, &p.report, color), cnitool)?;
     match p.failure {
         Some(failure) => Err(failure),
         None => Ok(()),

@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.emit(&report, |out, color| render::table::status(out, &report, color), None)?;
+    ctx.emit(&report, |out, color| render::state::status(out, &report, color), None)?;
     match report.errors.first() {
         None => Ok(()),
         Some(first) => Err(ReportedFailure {

@@ -1,6 +1,9 @@
 //! Rendering reports: readable tables ([`table`]), JSON, cnitool's exact output, and raw
 //! traces ([`trace`]). Nothing else in cnictl prints.
 
+pub mod conf;
+pub mod namespaces;
+pub mod state;
 pub mod table;
 pub mod trace;
 

@@ -1,0 +1,249 @@
+//! Tables for the namespace commands: `run`'s steps, plugins, live state and leaks; `netns`;
+//! `inspect`.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, Color};
+use owo_colors::Style as Paint;
+
+use super::paint;
+use super::table::{config_lines, error_details, put, result_tables, section, table};
+use crate::exec::chain::Outcome;
+use crate::report::RunReport;
+use crate::spec::result::CniResult;
+
+/// Renders `run`.
+pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+    let verdict = if report.error.is_some() {
+        paint(color, "FAILED", Paint::new().red().bold())
+    } else {
+        paint(color, "ok", Paint::new().green().bold())
+    };
+    writeln!(
+        out,
+        "{} {}: {verdict} in {:.1}ms",
+        paint(color, "RUN", Paint::new().bold()),
+        report.config.network,
+        report.duration_ms
+    )?;
+    config_lines(out, &report.config)?;
+    if let Some(ns) = &report.netns {
+        writeln!(out, "  namespace  {ns}  ifname {}", report.ifname)?;
+    }
+    if let Some(host) = &report.host_netns {
+        writeln!(out, "  sandbox    host namespace {host}, private /var/lib/cni")?;
+    }
+
+    let mut t = table(color, &["step", "outcome", "time", "detail"]);
+    for step in &report.steps {
+        let fg = match step.outcome {
+            "ok" => Color::Green,
+            "skipped" => Color::DarkGrey,
+            _ => Color::Red,
+        };
+        let mut cell = Cell::new(step.outcome);
+        if color {
+            cell = cell.fg(fg);
+        }
+        t.add_row(vec![
+            Cell::new(step.name),
+            cell,
+            Cell::new(format!("{:.1}ms", step.duration_ms)),
+            Cell::new(step.detail.clone().unwrap_or_default()),
+        ]);
+    }
+    section(out, color, "Steps", &t)?;
+
+    let mut t = table(color, &["plugin", "ADD", "CHECK", "DEL"]);
+    let find = |steps: &[crate::exec::chain::Step], i: usize| {
+        steps
+            .iter()
+            .find(|s| s.index == i)
+            .map(|s| match s.outcome {
+                Outcome::Ok => format!("ok {:.1}ms", s.duration_ms),
+                Outcome::Failed => "FAILED".into(),
+                Outcome::NotRun => "not run".into(),
+            })
+            .unwrap_or_default()
+    };
+    for (i, plugin) in report.config.plugins.iter().enumerate() {
+        t.add_row(vec![
+            plugin.clone(),
+            find(&report.add, i),
+            find(&report.check, i),
+            find(&report.del, i),
+        ]);
+    }
+    if !report.add.is_empty() {
+        section(out, color, "Plugins", &t)?;
+    }
+
+    if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
+        result_tables(out, &result, "Result", color)?;
+    }
+    if let Some(live) = &report.live {
+        let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
+        for link in &live.links {
+            let addrs: Vec<&str> = live
+                .addresses
+                .iter()
+                .filter(|a| a.ifname == link.name && a.scope != "link")
+                .map(|a| a.address.as_str())
+                .collect();
+            t.add_row(vec![
+                link.name.clone(),
+                link.kind.clone().unwrap_or_default(),
+                link.state.clone(),
+                link.mac.clone().unwrap_or_default(),
+                addrs.join(" "),
+            ]);
+        }
+        section(out, color, "Namespace after ADD (netlink)", &t)?;
+    }
+    if let Some(cmd) = &report.command_run {
+        writeln!(
+            out,
+            "\n{} {} (exit {:?})",
+            paint(color, "Command", Paint::new().bold().underline()),
+            cmd.argv.join(" "),
+            cmd.exit_code
+        )?;
+        for line in cmd.stdout.lines().chain(cmd.stderr.lines()) {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    if let Some(leaks) = &report.leaks {
+        writeln!(
+            out,
+            "\n{}",
+            paint(
+                color,
+                "Leak check (host side, before ADD vs after DEL)",
+                Paint::new().bold().underline()
+            )
+        )?;
+        if leaks.left_behind.is_empty() && leaks.removed.is_empty() {
+            writeln!(out, "  nothing left behind")?;
+        }
+        for leak in &leaks.left_behind {
+            let tag = if leak.shared { "shared, kept by design" } else { "LEFT BEHIND" };
+            writeln!(
+                out,
+                "  {} {} {}",
+                paint(color, tag, Paint::new().yellow()),
+                leak.kind,
+                leak.item
+            )?;
+        }
+        for gone in &leaks.removed {
+            writeln!(out, "  removed (existed before ADD) {} {}", gone.kind, gone.item)?;
+        }
+        for note in &leaks.notes {
+            writeln!(out, "  {note}")?;
+        }
+    }
+    if let Some(kept) = &report.kept {
+        writeln!(
+            out,
+            "\n{} namespace {} kept. To finish:",
+            paint(color, "--keep:", Paint::new().bold()),
+            kept.netns
+        )?;
+        for cmd in &kept.finish {
+            writeln!(out, "  {cmd}")?;
+        }
+    }
+    for note in &report.notes {
+        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
+    }
+    if let Some(error) = &report.error {
+        error_details(out, error, color)?;
+    }
+    Ok(())
+}
+
+/// Renders `netns`.
+pub fn netns(
+    out: &mut dyn Write,
+    report: &crate::commands::netns::NetnsReport,
+    list: bool,
+    color: bool,
+) -> io::Result<()> {
+    for line in &report.changed {
+        writeln!(out, "{line}")?;
+    }
+    if list {
+        let mut t = table(color, &["namespace", "made by cnictl for", "owner", "state"]);
+        for e in &report.namespaces {
+            let owner = match (e.owner_pid, e.owner_alive) {
+                (Some(pid), true) => format!("pid {pid} (running)"),
+                (Some(pid), false) => format!("pid {pid} (gone)"),
+                (None, _) => String::new(),
+            };
+            let state = if e.stale { "stale: netns gc removes it" } else { "" };
+            t.add_row(vec![
+                e.name.clone(),
+                e.made_by_cnictl.clone().unwrap_or_else(|| "-".into()),
+                owner,
+                state.into(),
+            ]);
+        }
+        put(out, &t)?;
+    } else if report.changed.is_empty() {
+        writeln!(out, "nothing to do")?;
+    }
+    Ok(())
+}
+
+/// Renders `inspect`.
+pub fn inspect(
+    out: &mut dyn Write,
+    snap: &crate::inspect::Snapshot,
+    color: bool,
+) -> io::Result<()> {
+    if let Some(ns) = &snap.netns {
+        writeln!(out, "{} {}", paint(color, "namespace", Paint::new().bold()), ns.display())?;
+    }
+    let mut t = table(color, &["#", "link", "kind", "state", "mtu", "mac", "peer", "master"]);
+    for l in &snap.links {
+        let peer = match (l.peer, l.peer_netns_id) {
+            (Some(p), Some(ns)) => format!("if{p} in netns id {ns}"),
+            (Some(p), None) => snap
+                .links
+                .iter()
+                .find(|x| x.index == p)
+                .map(|x| x.name.clone())
+                .unwrap_or(format!("if{p}")),
+            _ => String::new(),
+        };
+        t.add_row(vec![
+            l.index.to_string(),
+            l.name.clone(),
+            l.kind.clone().unwrap_or_default(),
+            format!("{}{}", l.state, if l.up { "" } else { " (admin down)" }),
+            l.mtu.map(|m| m.to_string()).unwrap_or_default(),
+            l.mac.clone().unwrap_or_default(),
+            peer,
+            l.master.clone().unwrap_or_default(),
+        ]);
+    }
+    section(out, color, "Links", &t)?;
+    let mut t = table(color, &["address", "link", "scope"]);
+    for a in &snap.addresses {
+        t.add_row(vec![a.address.clone(), a.ifname.clone(), a.scope.clone()]);
+    }
+    section(out, color, "Addresses", &t)?;
+    let mut t = table(color, &["route", "via", "dev", "table", "scope", "proto", "metric"]);
+    for r in snap.routes.iter().filter(|r| r.table != 255) {
+        t.add_row(vec![
+            r.dst.clone(),
+            r.gw.clone().unwrap_or_default(),
+            r.dev.clone().unwrap_or_default(),
+            if r.table == 254 { "main".into() } else { r.table.to_string() },
+            r.scope.clone(),
+            r.protocol.clone(),
+            r.priority.map(|p| p.to_string()).unwrap_or_default(),
+        ]);
+    }
+    section(out, color, "Routes (local table omitted)", &t)
+}
