@@ -135,7 +135,11 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
             let settings =
                 Settings { max_conf_num: *max_conf_num, default_network: default_network.clone() };
             let survey = survey::survey(&ctx.global.cni_conf_dir, &mut prober, &settings)?;
-            emit(ctx, &survey, |out, color| render::conf::conf_ls(out, &survey, color))
+            let shown = emit(ctx, &survey, |out, color| render::conf::conf_ls(out, &survey, color));
+            // A survey of a large directory is many small allocations; the process ends
+            // right after, so let the system take them back at once.
+            std::mem::forget(survey);
+            shown
         }
         ConfAction::Show { network, request, netns, container_id, ifname, params } => {
             let (list, how) = config::find_network(&ctx.global.cni_conf_dir, network)?;

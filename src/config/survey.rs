@@ -3,7 +3,7 @@
 //! kubelet (dockershim) and libcni would each pick it. The runtimes disagree on the same
 //! directory (libcni-behaviour.md section 3.4); this is where that becomes visible.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -46,13 +46,22 @@ impl<'a> Prober<'a> {
     /// Asks every given plugin at once, each on its own thread: VERSION calls are process
     /// starts, and a directory names only a handful of plugin types.
     pub fn prefetch(&mut self, types: impl IntoIterator<Item = String>) {
+        self.prefetch_while(types, || ())
+    }
+
+    /// [`Prober::prefetch`], doing `work` on this thread while the plugins answer.
+    pub fn prefetch_while<R>(
+        &mut self,
+        types: impl IntoIterator<Item = String>,
+        work: impl FnOnce() -> R,
+    ) -> R {
         let mut wanted: Vec<String> =
             types.into_iter().filter(|t| !self.cache.contains_key(t)).collect();
         wanted.sort();
         wanted.dedup();
         let runner = self.runner;
         let offline = self.offline;
-        let found: Vec<(String, Probe)> = std::thread::scope(|scope| {
+        let (result, found): (R, Vec<(String, Probe)>) = std::thread::scope(|scope| {
             let asks: Vec<_> = wanted
                 .into_iter()
                 .map(|t| {
@@ -62,9 +71,11 @@ impl<'a> Prober<'a> {
                     })
                 })
                 .collect();
-            asks.into_iter().filter_map(|a| a.join().ok()).collect()
+            let result = work();
+            (result, asks.into_iter().filter_map(|a| a.join().ok()).collect())
         });
         self.cache.extend(found);
+        result
     }
 
     fn ask(runner: &dyn Runner, offline: bool, plugin_type: &str) -> Probe {
@@ -249,10 +260,8 @@ fn labels(list: &Summary) -> Vec<String> {
         .collect()
 }
 
-/// Surveys a directory.
-pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
-    let listing = super::Listing::read(dir, &EXTENSIONS)?;
-    let loaded = listing.summaries(&listing.files);
+/// A report per file, with shadowing in libcni's lookup order.
+fn reports(listing: &super::Listing, loaded: Vec<Result<Summary, ConfigError>>) -> Vec<FileReport> {
     let mut files = Vec::with_capacity(loaded.len());
     for (i, (path, result)) in listing.files.iter().zip(loaded).enumerate() {
         let extension =
@@ -303,29 +312,45 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
     }
 
     // Shadowing, in libcni's lookup order: lists first, then single-plugin files.
-    let mut first_by_name: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let order: Vec<usize> = (0..files.len())
+    let order = (0..files.len())
         .filter(|&i| files[i].extension == "conflist")
-        .chain((0..files.len()).filter(|&i| files[i].extension != "conflist"))
-        .collect();
+        .chain((0..files.len()).filter(|&i| files[i].extension != "conflist"));
+    let mut first_by_name: HashMap<&str, usize> = HashMap::with_capacity(files.len());
+    let mut shadowed = Vec::new();
     for i in order {
-        let Some(name) = files[i].list.as_ref().map(|l| l.name.clone()) else { continue };
-        match first_by_name.get(&name) {
-            Some(first) => {
-                files[i].status = "shadowed";
-                files[i].reason = Some(format!(
-                    "network {name:?} is also in {}, which libcni finds first",
-                    first.file_name().unwrap_or_default().to_string_lossy()
-                ));
-            }
+        let Some(list) = files[i].list.as_ref() else { continue };
+        match first_by_name.get(list.name.as_str()) {
+            Some(&first) => shadowed.push((i, first)),
             None => {
-                first_by_name.insert(name, files[i].file.clone());
+                first_by_name.insert(&list.name, i);
             }
         }
     }
-    prober.prefetch(files.iter().filter_map(|f| f.list.as_ref()).flat_map(|l| {
-        l.plugins.iter().flat_map(|p| std::iter::once(p.plugin_type.clone()).chain(p.ipam.clone()))
-    }));
+    drop(first_by_name);
+    for (i, first) in shadowed {
+        let first = name_of(&files[first]);
+        let file = &mut files[i];
+        let name = file.list.as_ref().map(|l| l.name.as_str()).unwrap_or_default();
+        file.reason =
+            Some(format!("network {name:?} is also in {first}, which libcni finds first"));
+        file.status = "shadowed";
+    }
+    files
+}
+
+/// Surveys a directory.
+pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
+    let listing = super::Listing::read(dir, &EXTENSIONS)?;
+    let loaded = listing.summaries(&listing.files);
+    // The plugins are asked VERSION while the reports are built.
+    let types: std::collections::HashSet<&str> = loaded
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .flat_map(|l| l.plugins.iter())
+        .flat_map(|p| std::iter::once(p.plugin_type.as_str()).chain(p.ipam.as_deref()))
+        .collect();
+    let types: Vec<String> = types.into_iter().map(str::to_string).collect();
+    let mut files = prober.prefetch_while(types, || reports(&listing, loaded));
     for file in files.iter_mut() {
         let Some(list) = file.list.as_ref() else { continue };
         let problems = prober.problems(list);
