@@ -145,11 +145,31 @@ fn owner_path(name: &str) -> PathBuf {
 }
 
 pub fn read_owner(name: &str) -> Option<Owner> {
-    serde_json::from_slice(&std::fs::read(owner_path(name)).ok()?).ok()
+    use std::io::Read;
+    // Records are a few hundred bytes: one read, no size query.
+    let mut file = std::fs::File::open(owner_path(name)).ok()?;
+    let mut buf = [0u8; 4096];
+    let mut len = 0;
+    while len < buf.len() {
+        match file.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(_) => return None,
+        }
+        // A regular file returns all it has at once; a short read means the end.
+        if len < buf.len() {
+            break;
+        }
+    }
+    serde_json::from_slice(&buf[..len]).ok()
 }
 
 pub fn write_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
-    std::fs::create_dir_all(OWNER_DIR)?;
+    static DIR: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    if DIR.get().is_none() {
+        std::fs::create_dir_all(OWNER_DIR)?;
+        let _ = DIR.set(());
+    }
     std::fs::write(owner_path(name), serde_json::to_vec(owner).map_err(std::io::Error::other)?)
 }
 
