@@ -56,13 +56,23 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
         .plugins
         .iter()
         .filter(|a| a.error.is_some() || !a.supports_selected)
-        .map(|a| a.plugin_type.clone())
+        .map(|a| match &a.failure {
+            Some(crate::exec::PluginFailure::NotFound { .. }) => {
+                format!("{} (not found)", a.plugin_type)
+            }
+            Some(_) => format!("{} (no usable answer to VERSION)", a.plugin_type),
+            None => format!("{} (lacks {})", a.plugin_type, list.cni_version),
+        })
         .collect();
+    let fix = if worst == Code::Environment {
+        "install the missing plugins or fix --cni-bin-dir / CNI_PATH"
+    } else {
+        "upgrade the plugin binaries or lower cniVersion"
+    };
     Err(ReportedFailure {
         code: worst,
         message: format!(
-            "not every plugin can run {} at cniVersion {}: {} (upgrade the plugin binaries or \
-             lower cniVersion)",
+            "not every plugin can run {} at cniVersion {}: {}; {fix}",
             list.name,
             list.cni_version,
             bad.join(", ")
