@@ -7,26 +7,14 @@ use comfy_table::{Cell, Color};
 use owo_colors::Style as Paint;
 
 use super::paint;
-use super::table::{config_lines, error_details, put, result_tables, section, table};
+use super::table::{error_details, headline, put, result_tables, section, table};
 use crate::exec::chain::Outcome;
 use crate::report::RunReport;
 use crate::spec::result::CniResult;
 
 /// Renders `run`.
 pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
-    let verdict = if report.error.is_some() {
-        paint(color, "FAILED", Paint::new().red().bold())
-    } else {
-        paint(color, "ok", Paint::new().green().bold())
-    };
-    writeln!(
-        out,
-        "{} {}: {verdict} in {:.1}ms",
-        paint(color, "RUN", Paint::new().bold()),
-        report.config.network,
-        report.duration_ms
-    )?;
-    config_lines(out, &report.config)?;
+    headline(out, color, "run", &report.config, report.error.is_some(), report.duration_ms)?;
     if let Some(ns) = &report.netns {
         writeln!(out, "  namespace  {ns}  ifname {}", report.ifname)?;
     }

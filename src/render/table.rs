@@ -99,21 +99,30 @@ pub(super) fn outcome_cell(color: bool, outcome: Outcome) -> Cell {
     }
 }
 
-/// Renders `add`, `check` and `del`.
-pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -> io::Result<()> {
-    let verdict = if report.error.is_some() {
+/// The first line of a report: `ADD mynet: ok in 12.3ms`, then where the configuration came
+/// from.
+pub(super) fn headline(
+    out: &mut dyn Write,
+    color: bool,
+    verb: &str,
+    config: &ConfigSummary,
+    failed: bool,
+    duration_ms: f64,
+) -> io::Result<()> {
+    let verdict = if failed {
         paint(color, "FAILED", Paint::new().red().bold())
     } else {
         paint(color, "ok", Paint::new().green().bold())
     };
-    writeln!(
-        out,
-        "{} {}: {verdict} in {:.1}ms",
-        paint(color, &report.command.to_uppercase(), Paint::new().bold()),
-        report.config.network,
-        report.duration_ms
-    )?;
-    config_lines(out, &report.config)?;
+    let verb = paint(color, &verb.to_uppercase(), Paint::new().bold());
+    writeln!(out, "{verb} {}: {verdict} in {duration_ms:.1}ms", config.network)?;
+    config_lines(out, config)
+}
+
+/// Renders `add`, `check` and `del`.
+pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -> io::Result<()> {
+    let failed = report.error.is_some();
+    headline(out, color, report.command, &report.config, failed, report.duration_ms)?;
     writeln!(out, "  namespace  {}", report.netns)?;
     writeln!(out, "  container  {}  ifname {}", report.container_id, report.ifname)?;
     if !report.cni_args.is_empty() {

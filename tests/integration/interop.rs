@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::util::{root_or_skip, Netns, World};
 
@@ -65,22 +65,6 @@ fn libcni(world: &World, op: &str, ctr: &Netns, id: &str) -> (i32, String, Strin
     )
 }
 
-fn ptp(world: &World) {
-    let conf = json!({
-        "cniVersion": "1.0.0",
-        "name": "ptpnet",
-        "plugins": [{
-            "type": "ptp",
-            "ipam": {
-                "type": "host-local",
-                "subnet": format!("{}.0/24", world.subnet_prefix),
-                "dataDir": world.ipam_dir()
-            }
-        }]
-    });
-    world.conf("10-ptp.conflist", &conf.to_string());
-}
-
 #[test]
 fn libcni_checks_and_deletes_what_cnictl_added() {
     if !root_or_skip("libcni_checks_and_deletes_what_cnictl_added") || probe().is_none() {
@@ -88,7 +72,7 @@ fn libcni_checks_and_deletes_what_cnictl_added() {
     }
     let world = World::new("ia");
     let ctr = Netns::new("ia-c");
-    ptp(&world);
+    world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let id = "cnictl-made-1";
     let add = world
         .cnictl()
@@ -114,7 +98,7 @@ fn cnictl_checks_and_deletes_what_libcni_added() {
     }
     let world = World::new("ib");
     let ctr = Netns::new("ib-c");
-    ptp(&world);
+    world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let id = "libcni-made-1";
     let (code, stdout, stderr) = libcni(&world, "add", &ctr, id);
     assert_eq!(code, 0, "libcni ADD failed: {stderr}");

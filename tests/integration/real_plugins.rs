@@ -7,24 +7,6 @@ use serde_json::{json, Value};
 
 use crate::util::{read_json, root_or_skip, sh, Netns, World};
 
-fn ptp_conf(world: &World, version: &str) -> String {
-    json!({
-        "cniVersion": version,
-        "name": "ptpnet",
-        "plugins": [{
-            "type": "ptp",
-            "ipMasq": false,
-            "ipam": {
-                "type": "host-local",
-                "subnet": format!("{}.0/24", world.subnet_prefix),
-                "dataDir": world.ipam_dir(),
-                "routes": [{"dst": "0.0.0.0/0"}]
-            }
-        }]
-    })
-    .to_string()
-}
-
 #[test]
 fn loopback_comes_up_and_stays_after_del() {
     if !root_or_skip("loopback_comes_up_and_stays_after_del") {
@@ -51,7 +33,7 @@ fn ptp_add_check_del_at_1_0_0() {
     }
     let world = World::new("ptp");
     let ctr = Netns::new("ptp-c");
-    let file = world.conf("10-ptp.conflist", &ptp_conf(&world, "1.0.0"));
+    let file = world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let expected_ip = format!("{}.2/24", world.subnet_prefix);
 
     let report = world.cnictl().args(["-o", "json", "add", "ptpnet", &ctr.name]).expect(0).json();
@@ -113,7 +95,7 @@ fn ptp_at_0_3_1_adds_in_the_old_result_shape_and_refuses_check() {
     }
     let world = World::new("old");
     let ctr = Netns::new("old-c");
-    world.conf("10-ptp.conflist", &ptp_conf(&world, "0.3.1"));
+    world.conf("10-ptp.conflist", &world.ptp_conflist("0.3.1"));
     let out = world.cnictl().args(["-o", "cnitool", "add", "ptpnet", &ctr.name]).expect(0);
     let result: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(result["cniVersion"], "0.3.1");
@@ -250,7 +232,7 @@ fn hand_written_libcni_cache_drives_check_and_del() {
     }
     let world = World::new("hand");
     let ctr = Netns::new("hand-c");
-    let file = world.conf("10-ptp.conflist", &ptp_conf(&world, "1.0.0"));
+    let file = world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let scratch = world.path("scratch-cache");
     let add = world
         .cnictl()
@@ -334,7 +316,7 @@ fn empty_cache_entry_fails_check_but_not_del() {
     }
     let world = World::new("zero");
     let ctr = Netns::new("zero-c");
-    world.conf("10-ptp.conflist", &ptp_conf(&world, "1.0.0"));
+    world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let add = world.cnictl().args(["-o", "json", "add", "ptpnet", &ctr.name]).expect(0).json();
     let path = std::path::PathBuf::from(add["cache"]["path"].as_str().unwrap());
     std::fs::write(&path, b"").unwrap();

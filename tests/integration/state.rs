@@ -490,20 +490,7 @@ fn gc_apply_with_real_plugins_releases_the_stale_lease() {
     let Some(world) = setup("gc_apply_with_real_plugins_releases_the_stale_lease", "gcptp") else {
         return;
     };
-    let list = json!({
-        "cniVersion": "1.0.0",
-        "name": "ptpnet",
-        "plugins": [{
-            "type": "ptp",
-            "ipMasq": false,
-            "ipam": {
-                "type": "host-local",
-                "subnet": format!("{}.0/24", world.subnet_prefix),
-                "dataDir": world.ipam_dir(),
-            }
-        }]
-    });
-    world.conf("10-ptp.conflist", &list.to_string());
+    world.conf("10-ptp.conflist", &world.ptp_conflist("1.0.0"));
     let (ns1, ns2) = (Netns::new("gcptp-1"), Netns::new("gcptp-2"));
     let add = |ns: &Netns, id: &str| {
         let report = world

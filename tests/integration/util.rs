@@ -262,6 +262,26 @@ impl World {
         path
     }
 
+    /// A ptp + host-local list named `ptpnet` on this world's subnet, leases in its own
+    /// IPAM dir.
+    pub fn ptp_conflist(&self, version: &str) -> String {
+        serde_json::json!({
+            "cniVersion": version,
+            "name": "ptpnet",
+            "plugins": [{
+                "type": "ptp",
+                "ipMasq": false,
+                "ipam": {
+                    "type": "host-local",
+                    "subnet": format!("{}.0/24", self.subnet_prefix),
+                    "dataDir": self.ipam_dir(),
+                    "routes": [{"dst": "0.0.0.0/0"}]
+                }
+            }]
+        })
+        .to_string()
+    }
+
     /// Links the fixture plugin into the bin dir under `name`.
     pub fn fixture(&self, name: &str) {
         std::os::unix::fs::symlink(fixture_bin(), self.path("bin").join(name)).unwrap();
