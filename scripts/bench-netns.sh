@@ -58,15 +58,22 @@ batch_add=$(printf 'netns add %s\n' "${names[@]}")
 batch_del=$(printf 'netns del %s\n' "${names[@]}")
 cleanup() { for n in "$name" "${names[@]}"; do ip netns del "$n" 2>/dev/null || true; done; }
 batch_cnictl=0 batch_ip=0
-for ((b = 0; b < blocks; b++)); do
-    t0=$(date +%s%N)
+cnictl_batch() {
     "$CNICTL" netns create "${names[@]}" >/dev/null
     "$CNICTL" netns rm "${names[@]}" >/dev/null
-    t1=$(date +%s%N)
+}
+ip_batch() {
     ip -batch - <<<"$batch_add"
     ip -batch - <<<"$batch_del"
-    t2=$(date +%s%N)
-    batch_cnictl=$((batch_cnictl + t1 - t0)) batch_ip=$((batch_ip + t2 - t1))
+}
+for ((b = 0; b < blocks; b++)); do
+    if ((b % 2)); then order=(ip cnictl); else order=(cnictl ip); fi
+    for side in "${order[@]}"; do
+        t0=$(date +%s%N)
+        "${side}_batch"
+        t1=$(date +%s%N)
+        if [[ $side == cnictl ]]; then batch_cnictl=$((batch_cnictl + t1 - t0)); else batch_ip=$((batch_ip + t1 - t0)); fi
+    done
 done
 awk -v c="$batch_cnictl" -v i="$batch_ip" -v n="$count" 'BEGIN {
     printf "\nin one process each (%d namespaces)\n", n

@@ -173,6 +173,41 @@ pub fn write_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
     std::fs::write(owner_path(name), serde_json::to_vec(owner).map_err(std::io::Error::other)?)
 }
 
+/// The names made with `netns create`, to stay: one line each. A list rather than an owner
+/// record per namespace, so that making many costs one write, not one file each.
+const CREATED_LIST: &str = "/run/cnictl/created";
+
+/// Notes namespaces made to stay.
+pub fn note_created(names: &[String]) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::create_dir_all("/run/cnictl")?;
+    let mut text = String::new();
+    for name in names {
+        text.push_str(name);
+        text.push('\n');
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(CREATED_LIST)?
+        .write_all(text.as_bytes())
+}
+
+/// The namespaces noted by [`note_created`] that still exist under that name.
+pub fn created() -> std::collections::HashSet<String> {
+    std::fs::read_to_string(CREATED_LIST)
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// Forgets removed names, so a namespace made later under one of them by another tool is
+/// not taken for cnictl's.
+pub fn forget_created(names: &[String]) {
+    let kept: Vec<String> = created().into_iter().filter(|n| !names.contains(n)).collect();
+    let text: String = kept.iter().map(|n| format!("{n}\n")).collect();
+    let _ = std::fs::write(CREATED_LIST, text);
+}
+
 /// A fresh name: `cnictl-` and 8 random hex digits.
 pub fn random_name(kind: &str) -> String {
     let mut bytes = [0u8; 4];

@@ -65,10 +65,14 @@ pub struct NetnsReport {
     pub changed: Vec<String>,
 }
 
-fn entry(name: &str) -> NetnsEntry {
+fn entry(name: &str, created: &std::collections::HashSet<String>) -> NetnsEntry {
     let owner = netns::read_owner(name);
     let alive = owner.as_ref().is_some_and(Owner::alive);
-    let purpose = owner.as_ref().map(|o| o.purpose.clone());
+    let purpose = match &owner {
+        Some(o) => Some(o.purpose.clone()),
+        None if created.contains(name) => Some("create".to_string()),
+        None => None,
+    };
     // A namespace of a run whose process is gone was left by a kill; one made to stay
     // ("create", "kept") never is.
     let stale = match &owner {
@@ -101,8 +105,16 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
         NetnsAction::Create { names } => {
             super::attach::require_root("netns create")?;
             let names = if names.is_empty() { vec![netns::random_name("")] } else { names.clone() };
-            for (name, made) in names.iter().zip(netns::create_many(&names)) {
-                let path = made.map_err(|e| -> anyhow::Error {
+            let outcomes = netns::create_many(&names);
+            let made: Vec<String> = names
+                .iter()
+                .zip(&outcomes)
+                .filter(|(_, o)| o.is_ok())
+                .map(|(n, _)| n.clone())
+                .collect();
+            let _ = netns::note_created(&made);
+            for (name, outcome) in names.iter().zip(outcomes) {
+                let path = outcome.map_err(|e| -> anyhow::Error {
                     match e {
                         netns::NetnsError::BadName(_) | netns::NetnsError::Exists(_) => {
                             UsageError(e.to_string()).into()
@@ -110,19 +122,21 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
                         _ => EnvironmentError(e.to_string()).into(),
                     }
                 })?;
-                let owner = Owner {
-                    pid: None,
-                    start_time: None,
-                    purpose: "create".into(),
-                    dirs: Vec::new(),
-                };
-                let _ = netns::write_owner(name, &owner);
                 report.changed.push(format!("created {}", path.display()));
-                report.namespaces.push(entry(name));
+                report.namespaces.push(NetnsEntry {
+                    name: name.clone(),
+                    path,
+                    made_by_cnictl: Some("create".into()),
+                    owner_pid: None,
+                    owner_alive: false,
+                    stale: false,
+                    dirs: Vec::new(),
+                });
             }
         }
         NetnsAction::Ls => {
-            report.namespaces = netns::list().iter().map(|n| entry(n)).collect();
+            let created = netns::created();
+            report.namespaces = netns::list().iter().map(|n| entry(n, &created)).collect();
         }
         NetnsAction::Rm { names } => {
             super::attach::require_root("netns rm")?;
@@ -136,18 +150,21 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
                     .into());
                 }
             }
+            let none = std::collections::HashSet::new();
             for name in names {
-                let e = entry(name);
+                let e = entry(name, &none);
                 remove(&e)?;
                 report.changed.push(format!("removed {}", e.path.display()));
             }
+            netns::forget_created(names);
         }
         NetnsAction::Gc { dry_run } => {
             if !dry_run {
                 super::attach::require_root("netns gc")?;
             }
+            let none = std::collections::HashSet::new();
             for name in netns::list() {
-                let e = entry(&name);
+                let e = entry(&name, &none);
                 if !e.stale {
                     continue;
                 }
