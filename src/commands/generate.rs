@@ -106,7 +106,8 @@ fn extra_sections(page: &str, out: &mut dyn Write) -> std::io::Result<()> {
         ),
         ("/var/lib/cni/networks", "host\\-local IP leases"),
         ("/var/run/netns", "named network namespaces"),
-        ("/run/cnictl/netns", "owners of the namespaces cnictl made, for netns gc"),
+        ("/run/cnictl/netns", "owners of the namespaces cnictl runs made, for netns gc"),
+        ("/run/cnictl/created", "names made with netns create, to stay"),
     ] {
         writeln!(out, ".TP\n\\fI{}\\fR\n{what}", roff_escape(path))?;
     }
