@@ -28,12 +28,9 @@ n=${1:-10000}
 command -v jq >/dev/null || die "jq is required"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -z ${CNICTL:-} ]]; then
-    (cd "$root" && cargo build --release --quiet)
-    CNICTL=$root/target/release/cnictl
-fi
-CNICTL=$(realpath "$CNICTL")
-[[ -x $CNICTL ]] || die "$CNICTL is not executable"
+# shellcheck source=scripts/lib-bench.sh
+source "$root/scripts/lib-bench.sh"
+bench_binary
 
 tmp=$(mktemp -d /tmp/cnictl-bench-conf.XXXXXX)
 # shellcheck disable=SC2317  # only called from the trap, which shellcheck cannot see

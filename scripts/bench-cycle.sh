@@ -138,12 +138,9 @@ for tool in ip jq; do command -v "$tool" >/dev/null || die "$tool is required"; 
 [[ -x /usr/lib/cni/ptp && -x /usr/lib/cni/host-local ]] || die "no ptp/host-local in /usr/lib/cni"
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -z ${CNICTL:-} ]]; then
-    (cd "$root" && cargo build --release --quiet)
-    CNICTL=$root/target/release/cnictl
-fi
-CNICTL=$(realpath "$CNICTL")
-[[ -x $CNICTL ]] || die "$CNICTL is not executable"
+# shellcheck source=scripts/lib-bench.sh
+source "$root/scripts/lib-bench.sh"
+bench_binary
 
 host=cnictl-bench-host-$$ ctr=cnictl-bench-ctr-$$ inner_pid=""
 tmp=$(mktemp -d /tmp/cnictl-bench.XXXXXX)

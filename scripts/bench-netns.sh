@@ -10,10 +10,9 @@ cd "$(dirname "$0")/.."
 n=${1:-200}
 blocks=10
 per=$((n / blocks)); ((per > 0)) || per=1
-if [[ -z ${CNICTL:-} ]]; then
-    cargo build --release --locked --quiet
-    CNICTL=$PWD/target/release/cnictl
-fi
+# shellcheck source=scripts/lib-bench.sh
+source scripts/lib-bench.sh
+bench_binary
 name=cnictl-bench-ns-$$
 cleanup() { ip netns del "$name" 2>/dev/null || true; }
 trap cleanup EXIT

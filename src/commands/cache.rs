@@ -74,6 +74,10 @@ pub fn summarize(entry: &Entry) -> EntrySummary {
             "empty",
             Some("zero bytes: written by a runtime that crashed or lost power".to_string()),
         ),
+        Cached::Corrupt { .. } if entry.cached_is_blank() => (
+            "empty",
+            Some("only white space: written by a runtime that crashed or lost power".to_string()),
+        ),
         Cached::Corrupt { reason } => ("corrupt", Some(reason.clone())),
         Cached::Missing => ("corrupt", Some("vanished".into())),
     };

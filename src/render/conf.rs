@@ -6,7 +6,7 @@ use comfy_table::{Cell, Color};
 use owo_colors::Style as Paint;
 
 use super::paint;
-use super::table::{config_lines, file_name, put, section, table};
+use super::table::{config_lines, file_name, notes, put, section, table};
 
 /// Renders `conf ls`.
 pub fn conf_ls(
@@ -121,9 +121,7 @@ pub fn conf_show(
             }
         }
     }
-    for note in &r.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &r.notes)?;
     Ok(())
 }
 

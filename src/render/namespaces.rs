@@ -7,7 +7,7 @@ use comfy_table::{Cell, Color};
 use owo_colors::Style as Paint;
 
 use super::paint;
-use super::table::{error_details, headline, put, result_tables, section, table};
+use super::table::{error_details, headline, notes, put, result_tables, section, table};
 use crate::exec::chain::Outcome;
 use crate::report::RunReport;
 use crate::spec::result::CniResult;
@@ -141,9 +141,7 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
             writeln!(out, "  {cmd}")?;
         }
     }
-    for note in &report.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &report.notes)?;
     if let Some(error) = &report.error {
         error_details(out, error, color)?;
     }

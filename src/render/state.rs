@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use super::paint;
 use super::table::{
-    config_lines, error_details, file_name, outcome_cell, put, result_tables, section, sparse,
-    table,
+    config_lines, error_details, file_name, notes, outcome_cell, put, result_tables, section,
+    sparse, table,
 };
 use crate::spec::result::CniResult;
 
@@ -52,9 +52,7 @@ pub fn status(
     for error in &r.errors {
         error_details(out, error, color)?;
     }
-    for note in &r.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &r.notes)?;
     Ok(())
 }
 
@@ -195,9 +193,7 @@ pub fn gc(out: &mut dyn Write, r: &crate::commands::gc::GcReport, color: bool) -
     for error in &r.errors {
         error_details(out, error, color)?;
     }
-    for note in &r.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &r.notes)?;
     Ok(())
 }
 
@@ -228,8 +224,6 @@ pub fn leases(
     put(out, &t)?;
     let stale = r.leases.iter().filter(|l| l.stale).count();
     writeln!(out, "{} leases, {stale} stale", r.leases.len())?;
-    for note in &r.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &r.notes)?;
     Ok(())
 }

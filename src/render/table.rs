@@ -47,6 +47,14 @@ pub(super) fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) 
     put(out, t)
 }
 
+/// The notes of a report, one a line.
+pub(super) fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::Result<()> {
+    for note in notes {
+        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
+    }
+    Ok(())
+}
+
 /// Writes a table without the padding comfy-table leaves at the end of each line.
 pub(super) fn put(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     for line in t.to_string().lines() {
@@ -159,9 +167,7 @@ pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -
     if let Some(cache) = &report.cache {
         writeln!(out, "\ncache: {} {}", cache.action, cache.path.display())?;
     }
-    for note in &report.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &report.notes)?;
     if let Some(error) = &report.error {
         error_details(out, error, color)?;
     }
@@ -347,8 +353,6 @@ pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::
             )?;
         }
     }
-    for note in &report.notes {
-        writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
+    notes(out, color, &report.notes)?;
     Ok(())
 }
