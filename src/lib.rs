@@ -16,8 +16,6 @@ pub mod report;
 pub mod sandbox;
 pub mod spec;
 
-use std::sync::atomic::Ordering;
-
 use anyhow::Result;
 
 use cli::{Cli, Command};
@@ -37,10 +35,6 @@ fn install_signal_handlers() -> Result<()> {
     Ok(())
 }
 
-/// Whether a signal asked cnictl to stop.
-pub fn interrupted() -> bool {
-    exec::plugin::interrupt_flag().load(Ordering::SeqCst)
-}
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     install_signal_handlers()?;

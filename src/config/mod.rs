@@ -12,7 +12,6 @@ pub mod survey;
 pub use load::{load_file, parse_conf, parse_conflist, ConfigError};
 pub use resolve::{find_network, list_files, Listing, Resolution, SkippedFile};
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde_json::{Map, Value};
@@ -61,14 +60,6 @@ impl PluginConf {
     pub fn ipam_type(&self) -> Option<&str> {
         self.raw.get("ipam")?.get("type")?.as_str()
     }
-
-    /// The plugin's optional `name`-like label for display (plugins have none; the type is it).
-    pub fn label(&self) -> String {
-        match self.ipam_type() {
-            Some(ipam) => format!("{} (ipam {ipam})", self.plugin_type),
-            None => self.plugin_type.clone(),
-        }
-    }
 }
 
 /// A resolved network configuration list, ready to execute.
@@ -93,17 +84,4 @@ pub struct NetworkConfigList {
     pub bytes: Vec<u8>,
     /// The whole top-level object, for display.
     pub raw: Map<String, Value>,
-}
-
-impl NetworkConfigList {
-    /// Every capability some plugin declares, with the plugin types declaring it.
-    pub fn declared_capabilities(&self) -> BTreeMap<String, Vec<String>> {
-        let mut caps: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for plugin in &self.plugins {
-            for cap in plugin.capabilities() {
-                caps.entry(cap).or_default().push(plugin.plugin_type.clone());
-            }
-        }
-        caps
-    }
 }

@@ -43,13 +43,9 @@ impl<'a> Prober<'a> {
         self.offline
     }
 
-    /// Asks every given plugin at once, each on its own thread: VERSION calls are process
-    /// starts, and a directory names only a handful of plugin types.
-    pub fn prefetch(&mut self, types: impl IntoIterator<Item = String>) {
-        self.prefetch_while(types, || ())
-    }
-
-    /// [`Prober::prefetch`], doing `work` on this thread while the plugins answer.
+    /// Asks every given plugin VERSION at once, each on its own thread (VERSION calls are
+    /// process starts, and a directory names only a handful of plugin types), doing `work`
+    /// on this thread meanwhile.
     pub fn prefetch_while<R>(
         &mut self,
         types: impl IntoIterator<Item = String>,
