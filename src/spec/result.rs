@@ -7,8 +7,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::version::Version;
-
 /// An ADD result, at the version it was produced for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CniResult {
@@ -362,11 +360,6 @@ impl CniResult {
             ip6: pick(true),
             dns: self.dns.clone(),
         }
-    }
-
-    /// The parsed version, for comparisons.
-    pub fn version(&self) -> Option<Version> {
-        Version::parse(&self.cni_version).ok()
     }
 }
 
