@@ -6,6 +6,7 @@ pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diagnose;
 pub mod exec;
 pub mod exit;
 pub mod inspect;

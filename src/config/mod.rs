@@ -2,15 +2,12 @@
 //! deprecated single-plugin `.conf`/`.json` files up-converted to lists, version selection,
 //! the sibling drop-in folder `<conf-dir>/<network>/*.conf`, and the lookup by name.
 
-pub mod lint;
 mod load;
 pub mod quick;
 mod resolve;
-pub mod spans;
-pub mod survey;
 
 pub use load::{load_file, parse_conf, parse_conflist, ConfigError};
-pub use resolve::{find_network, list_files, Listing, Resolution, SkippedFile};
+pub use resolve::{find_network, list_files, read_dir, Listing, Resolution, SkippedFile};
 
 use std::path::PathBuf;
 

@@ -11,7 +11,7 @@ use super::table::{config_lines, file_name, notes, put, section, table};
 /// Renders `conf ls`.
 pub fn conf_ls(
     out: &mut dyn Write,
-    survey: &crate::config::survey::Survey,
+    survey: &crate::diagnose::survey::Survey,
     color: bool,
 ) -> io::Result<()> {
     writeln!(out, "{} {}", paint(color, "conf dir", Paint::new().bold()), survey.dir.display())?;
@@ -131,7 +131,7 @@ pub fn conf_lint(
     r: &crate::commands::conf::LintReport,
     color: bool,
 ) -> io::Result<()> {
-    use crate::config::lint::Severity;
+    use crate::diagnose::lint::Severity;
     for d in &r.diagnostics {
         let (label, style) = match d.severity {
             Severity::Error => ("error", Paint::new().red().bold()),

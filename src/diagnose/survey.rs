@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::quick::Summary;
-use super::ConfigError;
+use crate::config::quick::Summary;
+use crate::config::ConfigError;
 use crate::exec::chain::probe_version;
 use crate::exec::Runner;
 
@@ -257,7 +257,10 @@ fn labels(list: &Summary) -> Vec<String> {
 }
 
 /// A report per file, with shadowing in libcni's lookup order.
-fn reports(listing: &super::Listing, loaded: Vec<Result<Summary, ConfigError>>) -> Vec<FileReport> {
+fn reports(
+    listing: &crate::config::Listing,
+    loaded: Vec<Result<Summary, ConfigError>>,
+) -> Vec<FileReport> {
     let mut files = Vec::with_capacity(loaded.len());
     for (i, (path, result)) in listing.files.iter().zip(loaded).enumerate() {
         let extension =
@@ -280,8 +283,8 @@ fn reports(listing: &super::Listing, loaded: Vec<Result<Summary, ConfigError>>) 
         match result {
             Ok(list) => {
                 report.body = match list.format {
-                    super::Format::Conflist => "list",
-                    super::Format::Conf => "single",
+                    crate::config::Format::Conflist => "list",
+                    crate::config::Format::Conf => "single",
                 };
                 report.network = Some(list.name.clone());
                 report.cni_version = Some(list.cni_version.clone());
@@ -336,7 +339,7 @@ fn reports(listing: &super::Listing, loaded: Vec<Result<Summary, ConfigError>>) 
 
 /// Surveys a directory.
 pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Survey, ConfigError> {
-    let listing = super::Listing::read(dir, &EXTENSIONS)?;
+    let listing = crate::config::Listing::read(dir, &EXTENSIONS)?;
     let loaded = listing.summaries(&listing.files);
     // The plugins are asked VERSION while the reports are built.
     let types: std::collections::HashSet<&str> = loaded

@@ -292,9 +292,9 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            let err = super::parse_conflist(path, bytes).err();
+            let err = crate::config::parse_conflist(path, bytes).err();
             let (message, fix) = match err {
-                Some(super::ConfigError::Syntax { message, hint, .. }) => {
+                Some(crate::config::ConfigError::Syntax { message, hint, .. }) => {
                     (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()))
                 }
                 _ => (e.to_string(), "fix the JSON syntax".into()),
@@ -374,20 +374,22 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
 /// Lints the binaries a loaded list needs: present, and speaking its version.
 fn lint_binaries(
     file: &Path,
-    list: &super::NetworkConfigList,
+    list: &crate::config::NetworkConfigList,
     prober: &mut Prober,
     out: &mut Vec<Diagnostic>,
 ) {
     let spans = std::fs::read(file).map(|b| spans::locate(&b)).unwrap_or_default();
     for plugin in &list.plugins {
         let pointer = match (&plugin.origin, list.format) {
-            (super::Origin::Inline(_), super::Format::Conf) => "/type".to_string(),
-            (super::Origin::Inline(n), super::Format::Conflist) => format!("/plugins/{n}/type"),
-            (super::Origin::DropIn(_), _) => "/type".to_string(),
+            (crate::config::Origin::Inline(_), crate::config::Format::Conf) => "/type".to_string(),
+            (crate::config::Origin::Inline(n), crate::config::Format::Conflist) => {
+                format!("/plugins/{n}/type")
+            }
+            (crate::config::Origin::DropIn(_), _) => "/type".to_string(),
         };
         let path = match &plugin.origin {
-            super::Origin::DropIn(f) => f.clone(),
-            super::Origin::Inline(_) => file.to_path_buf(),
+            crate::config::Origin::DropIn(f) => f.clone(),
+            crate::config::Origin::Inline(_) => file.to_path_buf(),
         };
         let pos = spans.get(&pointer).copied();
         let mut types = vec![plugin.plugin_type.clone()];
@@ -446,14 +448,14 @@ pub fn lint(
     target: &Path,
     bin_dirs: &[PathBuf],
     prober: &mut Prober,
-) -> Result<Vec<Diagnostic>, super::ConfigError> {
+) -> Result<Vec<Diagnostic>, crate::config::ConfigError> {
     let mut out = Vec::new();
     let is_dir = target.is_dir();
     let files = if is_dir {
-        super::resolve::read_dir(target, &survey::EXTENSIONS)?
+        crate::config::read_dir(target, &survey::EXTENSIONS)?
     } else {
         if !target.exists() {
-            return Err(super::ConfigError::Io {
+            return Err(crate::config::ConfigError::Io {
                 path: target.to_path_buf(),
                 error: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
@@ -463,11 +465,11 @@ pub fn lint(
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for file in &files {
         let bytes = std::fs::read(file)
-            .map_err(|error| super::ConfigError::Io { path: file.clone(), error })?;
+            .map_err(|error| crate::config::ConfigError::Io { path: file.clone(), error })?;
         let found = lint_text(file, &bytes);
         let clean = !found.iter().any(|d| d.severity == Severity::Error);
         out.extend(found);
-        match super::load_file(file) {
+        match crate::config::load_file(file) {
             Ok(list) => {
                 if let Some(first) = seen.get(&list.name) {
                     out.push(Diagnostic {
