@@ -230,7 +230,7 @@ _cnictl() {
 
     case "${cmd}" in
         cnictl)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version add check del version gc status run netns inspect cache ipam conf generate help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version add check del version gc status run netns inspect cache ipam conf generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -249,11 +249,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -280,7 +280,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__add)
-            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -335,11 +335,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -366,7 +366,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__cache)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version ls show rm help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version ls show rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,11 +385,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -486,7 +486,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__cache__subcmd__ls)
-            opts="-o -h -V --network --container-id --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --network --container-id --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,11 +513,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -544,7 +544,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__cache__subcmd__rm)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,11 +563,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -594,7 +594,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__cache__subcmd__show)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,11 +613,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -644,7 +644,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__check)
-            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,11 +699,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -730,7 +730,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__conf)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version ls show lint help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version ls show lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,11 +749,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -850,7 +850,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__conf__subcmd__lint)
-            opts="-o -h -V --offline --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --offline --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,11 +869,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -900,7 +900,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__conf__subcmd__ls)
-            opts="-o -h -V --max-conf-num --default-network --offline --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --max-conf-num --default-network --offline --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,11 +927,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -958,7 +958,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__conf__subcmd__show)
-            opts="-i -o -h -V --request --netns --container-id --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --request --netns --container-id --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,11 +1021,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1052,7 +1052,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__del)
-            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,11 +1107,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1138,7 +1138,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__gc)
-            opts="-o -h -V --valid --valid-from-netns --apply --all --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --valid --valid-from-netns --apply --all --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1161,11 +1161,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1192,7 +1192,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__generate)
-            opts="-o -h -V --dir --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --dir --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1215,11 +1215,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1610,7 +1610,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__inspect)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,11 +1629,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1660,7 +1660,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__ipam)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version leases help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version leases help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1679,11 +1679,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1752,7 +1752,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__ipam__subcmd__leases)
-            opts="-o -h -V --release --yes --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --release --yes --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1775,11 +1775,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1806,7 +1806,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version create ls rm gc help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version create ls rm gc help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,11 +1825,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1856,7 +1856,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns__subcmd__create)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1875,11 +1875,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1906,7 +1906,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns__subcmd__gc)
-            opts="-o -h -V --dry-run --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --dry-run --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1925,11 +1925,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2040,7 +2040,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns__subcmd__ls)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2059,11 +2059,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2090,7 +2090,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns__subcmd__rm)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2109,11 +2109,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2140,7 +2140,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__run)
-            opts="-i -o -h -V --sandbox --keep --no-check --fail-on-leak --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --sandbox --keep --no-check --fail-on-leak --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2191,11 +2191,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2222,7 +2222,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__status)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2241,11 +2241,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2272,7 +2272,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__version)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2291,11 +2291,11 @@ _cnictl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json cnitool" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cnictl_global_optspecs
-    string join \n cni-conf-dir= cni-bin-dir= cache-dir= o/output= trace color= timeout= inherit-env host-netns= plugin-state-dir= h/help V/version
+    string join \n cni-conf-dir= cni-bin-dir= cache-dir= o/output= no-headers trace color= timeout= inherit-env host-netns= plugin-state-dir= h/help V/version
 end
 
 function __fish_cnictl_needs_command
@@ -27,15 +27,17 @@ end
 complete -c cnictl -n "__fish_cnictl_needs_command" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_needs_command" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_needs_command" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_needs_command" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_needs_command" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_needs_command" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_needs_command" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_needs_command" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_needs_command" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_needs_command" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_needs_command" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -65,15 +67,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l bandwidth -d 'Limi
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand add" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand add" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -89,15 +93,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l bandwidth -d 'Li
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand check" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand check" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -113,15 +119,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l bandwidth -d 'Limi
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand del" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand del" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -129,15 +137,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand del" -s V -l version -d 'P
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand version" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand version" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -146,9 +156,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l valid -d 'An attach
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -158,6 +169,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l plugin-state-dir -d
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l valid-from-netns -d 'Count every cached attachment whose namespace still exists as in use'
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l apply -d 'Do it: DEL the stale attachments, then GC (without it, only say what would happen)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l all -d 'Allow --apply with an empty valid set, which deletes every cached attachment'
+complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -165,15 +177,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand gc" -s V -l version -d 'Pr
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand status" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand status" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -188,9 +202,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l bandwidth -d 'Limi
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -201,6 +216,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l sandbox -d 'Run pl
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l keep -d 'Stop after ADD (and CHECK): leave the namespaces and print the commands that finish the job'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-check -d 'Skip CHECK'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l fail-on-leak -d 'Exit 1 when DEL leaves something of this attachment behind on the host side'
+complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -208,15 +224,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s V -l version -d 'P
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen_subcommand_from create ls rm gc help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -229,15 +247,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and not __fish_seen
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -245,15 +265,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -261,15 +283,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -277,9 +301,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -287,6 +312,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l dry-run -d 'Only say what would be removed'
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from gc" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -299,15 +325,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -315,15 +343,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand inspect" -s V -l version -
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -337,15 +367,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -353,15 +385,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -369,15 +403,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -389,15 +425,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -408,9 +446,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -418,6 +457,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l yes -d 'Do not ask before releasing'
+complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subcommand_from leases" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -427,15 +467,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and not __fish_seen_subcommand_from ls show lint help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -449,9 +491,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -459,6 +502,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l offline -d 'Do not ask plugins VERSION (binaries are still looked for)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -480,15 +524,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -496,9 +542,10 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -506,6 +553,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l offline -d 'Do not ask plugins VERSION'
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -518,15 +566,17 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l dir -d 'Where
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
-complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s o -l output -d 'Output format: readable tables, a JSON report, or exactly what cnitool prints' -r -f -a "table\t'Readable tables'
-json\t'One JSON report on stdout'
-cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -1,11 +1,9 @@
 //! The command line, as clap definitions and nothing else. Doc comments are the help text;
 //! the same definitions generate the completions and man pages.
 
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-
-use crate::commands;
+use crate::commands::{self, Global};
 
 /// A debugger for CNI plugins: resolve network configurations the way the runtimes do, run
 /// the real plugin binaries with ADD, CHECK, DEL and VERSION, and see every byte.
@@ -22,82 +20,6 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Options every command takes. A flag beats its environment variable, which beats the
-/// default.
-#[derive(Debug, Clone, Args)]
-#[command(next_help_heading = "Global options")]
-pub struct Global {
-    /// Directory of network configurations (.conflist, .conf, .json)
-    #[arg(
-        long,
-        env = "NETCONFPATH",
-        default_value = "/etc/cni/net.d",
-        global = true,
-        value_name = "DIR"
-    )]
-    pub cni_conf_dir: PathBuf,
-
-    /// Plugin directories, colon-separated, searched in order
-    /// [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]
-    #[arg(long, env = "CNI_PATH", global = true, value_name = "DIRS")]
-    pub cni_bin_dir: Option<String>,
-
-    /// Root of the result cache (results/ below it), as libcni's [default: /var/lib/cni;
-    /// for `run`, a private temporary one]
-    #[arg(long, global = true, value_name = "DIR")]
-    pub cache_dir: Option<PathBuf>,
-
-    /// Output format: readable tables, a JSON report, or exactly what cnitool prints
-    #[arg(short, long, value_enum, default_value_t = Output::Table, global = true)]
-    pub output: Output,
-
-    /// Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time
-    /// (on stderr; in the report with -o json)
-    #[arg(long, global = true)]
-    pub trace: bool,
-
-    /// When to use colour (NO_COLOR is honoured under auto)
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
-    pub color: ColorChoice,
-
-    /// Time limit of each plugin call; the plugin and its children are killed after it
-    #[arg(long, default_value = "60s", global = true, value_name = "DURATION",
-          value_parser = crate::exec::parse_duration)]
-    pub timeout: std::time::Duration,
-
-    /// Give plugins cnictl's whole environment, as libcni does, instead of only CNI_* and
-    /// PATH
-    #[arg(long, global = true)]
-    pub inherit_env: bool,
-
-    /// Run plugins inside this network namespace (a name under /var/run/netns, or a path)
-    /// instead of cnictl's own: a stand-in for the node
-    #[arg(long, global = true, value_name = "NETNS")]
-    pub host_netns: Option<String>,
-
-    /// Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so
-    /// IPAM state stays out of the node's
-    #[arg(long, global = true, value_name = "DIR")]
-    pub plugin_state_dir: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Output {
-    /// Readable tables
-    Table,
-    /// One JSON report on stdout
-    Json,
-    /// cnitool's output: the final result of ADD as JSON, nothing for other commands
-    Cnitool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,4 +53,54 @@ pub enum Command {
     /// Write shell completions and man pages (for packagers)
     #[command(hide = true)]
     Generate(commands::generate::GenerateArgs),
+}
+
+impl Command {
+    /// The command as a user types it (`add`, `conf ls`): the `command` of a JSON failure.
+    pub fn name(&self) -> String {
+        use commands::{cache::CacheAction, conf::ConfAction, netns::NetnsAction};
+        let family = |f: &str, action: &str| format!("{f} {action}");
+        match self {
+            Command::Add(_) => "add".into(),
+            Command::Check(_) => "check".into(),
+            Command::Del(_) => "del".into(),
+            Command::Version(_) => "version".into(),
+            Command::Gc(_) => "gc".into(),
+            Command::Status(_) => "status".into(),
+            Command::Run(_) => "run".into(),
+            Command::Inspect(_) => "inspect".into(),
+            Command::Ipam(_) => "ipam leases".into(),
+            Command::Generate(_) => "generate".into(),
+            Command::Netns(args) => family(
+                "netns",
+                match args.action {
+                    NetnsAction::Create { .. } => "create",
+                    NetnsAction::Ls => "ls",
+                    NetnsAction::Rm { .. } => "rm",
+                    NetnsAction::Gc { .. } => "gc",
+                },
+            ),
+            Command::Cache(args) => family(
+                "cache",
+                match args.action {
+                    CacheAction::Ls { .. } => "ls",
+                    CacheAction::Show { .. } => "show",
+                    CacheAction::Rm { .. } => "rm",
+                },
+            ),
+            Command::Conf(args) => family(
+                "conf",
+                match args.action {
+                    ConfAction::Ls { .. } => "ls",
+                    ConfAction::Show { .. } => "show",
+                    ConfAction::Lint { .. } => "lint",
+                },
+            ),
+        }
+    }
+
+    /// Whether the command lists things, and so takes `-o name`.
+    pub fn lists(&self) -> bool {
+        matches!(self.name().as_str(), "conf ls" | "netns ls" | "cache ls")
+    }
 }

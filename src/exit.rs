@@ -3,8 +3,10 @@
 use crate::config::ConfigError;
 use crate::exec::PluginFailure;
 
-/// How cnictl ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How cnictl ends. In JSON, by name: "success", "plugin-failed", "usage", "environment",
+/// "crash", "interrupted".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Code {
     /// Everything asked for succeeded.
     Success = 0,

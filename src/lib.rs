@@ -22,6 +22,7 @@ use anyhow::Result;
 use cli::{Cli, Command};
 use commands::Context;
 use exec::Command as Op;
+use render::Output;
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a flag: the running plugin is killed, the command
 /// cleans up what it made, and cnictl exits with [`exit::Code::Interrupted`]. A second
@@ -40,38 +41,72 @@ fn install_signal_handlers() -> Result<()> {
 pub fn run(cli: Cli) -> Result<()> {
     install_signal_handlers()?;
     let ctx = Context::new(cli.global);
-    let (name, result) = match &cli.command {
-        Command::Add(args) => ("add", commands::attach::run(&ctx, Op::Add, args)),
-        Command::Check(args) => ("check", commands::attach::run(&ctx, Op::Check, args)),
-        Command::Del(args) => ("del", commands::attach::run(&ctx, Op::Del, args)),
-        Command::Version(args) => ("version", commands::version::run(&ctx, args)),
-        Command::Run(args) => ("run", commands::run::run(&ctx, args)),
-        Command::Status(args) => ("status", commands::status::run(&ctx, args)),
-        Command::Gc(args) => ("gc", commands::gc::run(&ctx, args)),
-        Command::Netns(args) => ("netns", commands::netns::run(&ctx, args)),
-        Command::Inspect(args) => ("inspect", commands::inspect::run(&ctx, args)),
-        Command::Conf(args) => ("conf", commands::conf::run(&ctx, args)),
-        Command::Cache(args) => ("cache", commands::cache::run(&ctx, args)),
-        Command::Ipam(args) => ("ipam", commands::ipam::run(&ctx, args)),
-        Command::Generate(args) => ("generate", commands::generate::run(args)),
+    let name = cli.command.name();
+    if ctx.style.output == Output::Name && !cli.command.lists() {
+        let err = exit::UsageError(format!(
+            "-o name is for commands that list things (conf ls, netns ls, cache ls); \
+             `{name}` lists nothing: use -o table or -o json"
+        ))
+        .into();
+        ctx.emit_failure(&name, &err)?;
+        return Err(err);
+    }
+    let result = match &cli.command {
+        Command::Add(args) => commands::attach::run(&ctx, Op::Add, args),
+        Command::Check(args) => commands::attach::run(&ctx, Op::Check, args),
+        Command::Del(args) => commands::attach::run(&ctx, Op::Del, args),
+        Command::Version(args) => commands::version::run(&ctx, args),
+        Command::Run(args) => commands::run::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Gc(args) => commands::gc::run(&ctx, args),
+        Command::Netns(args) => commands::netns::run(&ctx, args),
+        Command::Inspect(args) => commands::inspect::run(&ctx, args),
+        Command::Conf(args) => commands::conf::run(&ctx, args),
+        Command::Cache(args) => commands::cache::run(&ctx, args),
+        Command::Ipam(args) => commands::ipam::run(&ctx, args),
+        Command::Generate(args) => commands::generate::run(args),
     };
     if let Err(err) = &result {
-        if ctx.style.output == cli::Output::Json && !ctx.rendered.get() {
-            // A failure before any report (configuration, root, namespace): JSON readers
-            // still get one object saying why.
-            let code = exit::of_error(err);
-            let kind = match code {
-                exit::Code::Usage => "usage",
-                exit::Code::Environment => "environment",
-                exit::Code::Interrupted => "interrupted",
-                _ => "failed",
-            };
-            let error = report::ErrorReport::simple(kind, code, format!("{err:#}"), None);
-            let _ = render::json(
-                &mut std::io::stdout(),
-                &serde_json::json!({"command": name, "error": error}),
-            );
-        }
+        ctx.emit_failure(&name, err)?;
     }
     result
+}
+
+/// A command line that did not parse. clap has printed why on stderr; with `-o json` (in
+/// any of its spellings) stdout also gets the JSON failure object every command gives.
+/// Returns the exit code: 0 for `--help` and `--version`, else usage.
+pub fn parse_failure(err: &clap::Error, args: &[std::ffi::OsString]) -> u8 {
+    let _ = err.print();
+    if !err.use_stderr() {
+        return 0;
+    }
+    let code = exit::Code::Usage;
+    if wants_json(args) {
+        use clap::CommandFactory;
+        let words: Vec<String> = args.iter().skip(1).map(|a| a.to_string_lossy().into()).collect();
+        let cmd = Cli::command();
+        let name = words
+            .iter()
+            .find(|w| cmd.get_subcommands().any(|s| s.get_name() == w.as_str()))
+            .cloned()
+            .unwrap_or_default();
+        let message = err.kind().as_str().map(str::to_string).unwrap_or_else(|| {
+            err.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").into()
+        });
+        let error = report::ErrorReport::simple(report::ErrorKind::Usage, code, message, None);
+        let _ =
+            render::json(&mut std::io::stdout(), &report::FailureReport { command: name, error });
+    }
+    code.as_u8()
+}
+
+/// Whether the arguments ask for JSON output: `-o json`, `-ojson`, `-o=json`,
+/// `--output json`, `--output=json`.
+fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let next_is_json = words.get(i + 1).is_some_and(|n| n == "json");
+        matches!(w.as_str(), "-ojson" | "-o=json" | "--output=json")
+            || (matches!(w.as_str(), "-o" | "--output") && next_is_json)
+    })
 }

@@ -13,16 +13,9 @@ fn main() -> ExitCode {
     if invoked_as.is_some_and(|name| name == "cnitool") {
         args.insert(1, "--output=cnitool".into());
     }
-    let cli = match cnictl::cli::Cli::try_parse_from(args) {
+    let cli = match cnictl::cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() {
-                cnictl::exit::Code::Usage.as_u8()
-            } else {
-                0
-            });
-        }
+        Err(err) => return ExitCode::from(cnictl::parse_failure(&err, &args)),
     };
     match cnictl::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,9 +6,8 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 use clap::Args;
-use serde_json::{Map, Value};
-use sha2::{Digest, Sha512};
 
+use super::params::{capability_args, cnitool_container_id, Params};
 use super::Context;
 use crate::cache::{self, Cache, Cached};
 use crate::config::{self, NetworkConfigList};
@@ -16,9 +15,10 @@ use crate::exec::chain::{self, Attachment, ChainRun};
 use crate::exec::Command;
 use crate::exit::{Code, EnvironmentError, UsageError};
 use crate::netns;
-use crate::render;
-use crate::report::{AttachmentReport, CacheReport, ConfigSummary, ErrorReport};
-use crate::spec::{args as cni_args, validate, version::Version};
+use crate::report::{
+    AttachmentReport, CacheAction, CacheUse, ConfigSummary, ErrorKind, ErrorReport,
+};
+use crate::spec::{validate, version::Version};
 
 /// What identifies an attachment, and what it is given.
 #[derive(Debug, Clone, Args)]
@@ -36,122 +36,6 @@ pub struct AttachArgs {
     pub container_id: Option<String>,
     #[command(flatten)]
     pub params: Params,
-}
-
-/// `CNI_ARGS` and capability arguments, shared by `add`, `check`, `del` and `run`.
-#[derive(Debug, Clone, Default, Args)]
-pub struct Params {
-    /// CNI_ARGS, as KEY=VALUE pairs separated by ';'
-    #[arg(long, env = "CNI_ARGS", value_name = "K=V;K=V")]
-    pub args: Option<String>,
-    /// Capability arguments as a JSON object, e.g. '{"portMappings":[...]}'
-    #[arg(long, env = "CAP_ARGS", value_name = "JSON")]
-    pub cap_args: Option<String>,
-    /// Port mapping for the portMappings capability (repeatable)
-    #[arg(long = "port-mapping", value_name = "[HOST_IP:]HOST_PORT:CONTAINER_PORT[/PROTO]")]
-    pub port_mappings: Vec<String>,
-    /// Static address for the ips capability (repeatable)
-    #[arg(long = "ip", value_name = "CIDR")]
-    pub ips: Vec<String>,
-    /// MAC address for the mac capability
-    #[arg(long, value_name = "MAC")]
-    pub mac: Option<String>,
-    /// Limits for the bandwidth capability, in bits per second and bits
-    #[arg(long, value_name = "ingressRate=N,ingressBurst=N,egressRate=N,egressBurst=N")]
-    pub bandwidth: Option<String>,
-}
-
-impl Params {
-    /// The `CNI_ARGS` pairs.
-    pub fn cni_args(&self) -> Result<Vec<(String, String)>, UsageError> {
-        cni_args::parse(self.args.as_deref().unwrap_or("")).map_err(UsageError)
-    }
-}
-
-/// cnitool's container ID: "cnitool-" and the hex of the first 10 bytes of the SHA-512 of
-/// the namespace path (absolute, not symlink-resolved), so cache entries line up with it.
-pub fn cnitool_container_id(netns_path: &str) -> String {
-    let digest = Sha512::digest(netns_path.as_bytes());
-    let hex: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
-    format!("cnitool-{hex}")
-}
-
-/// The capability arguments: `--cap-args` / CAP_ARGS, then the convenience flags on top.
-pub fn capability_args(args: &Params) -> Result<Map<String, Value>, UsageError> {
-    let mut caps = match args.cap_args.as_deref().map(str::trim) {
-        None | Some("") => Map::new(),
-        Some(text) => match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(map)) => map,
-            Ok(_) => return Err(UsageError("--cap-args / CAP_ARGS must be a JSON object".into())),
-            Err(e) => {
-                return Err(UsageError(format!(
-                    "--cap-args / CAP_ARGS is not valid JSON (column {}): {e}",
-                    e.column()
-                )))
-            }
-        },
-    };
-    if !args.port_mappings.is_empty() {
-        let list: Vec<Value> =
-            args.port_mappings.iter().map(|m| port_mapping(m)).collect::<Result<_, _>>()?;
-        caps.insert("portMappings".into(), Value::Array(list));
-    }
-    if !args.ips.is_empty() {
-        caps.insert("ips".into(), args.ips.iter().map(|s| Value::String(s.clone())).collect());
-    }
-    if let Some(mac) = &args.mac {
-        caps.insert("mac".into(), Value::String(mac.clone()));
-    }
-    if let Some(spec) = &args.bandwidth {
-        caps.insert("bandwidth".into(), bandwidth(spec)?);
-    }
-    Ok(caps)
-}
-
-/// `[HOST_IP:]HOST_PORT:CONTAINER_PORT[/PROTO]` to the portMappings convention's object.
-fn port_mapping(text: &str) -> Result<Value, UsageError> {
-    let bad = || {
-        UsageError(format!(
-            "invalid --port-mapping {text:?}: expected [HOST_IP:]HOST_PORT:CONTAINER_PORT[/tcp|udp|sctp]"
-        ))
-    };
-    let (ports, protocol) = match text.rsplit_once('/') {
-        Some((ports, proto)) if ["tcp", "udp", "sctp"].contains(&proto) => (ports, proto),
-        Some(_) => return Err(bad()),
-        None => (text, "tcp"),
-    };
-    let (host, container) = ports.rsplit_once(':').ok_or_else(bad)?;
-    let (host_ip, host_port) = match host.rsplit_once(':') {
-        Some((ip, port)) => (Some(ip.trim_start_matches('[').trim_end_matches(']')), port),
-        None => (None, host),
-    };
-    let port = |p: &str| p.parse::<u16>().ok().filter(|n| *n > 0).ok_or_else(bad);
-    let mut map = Map::new();
-    map.insert("hostPort".into(), port(host_port)?.into());
-    map.insert("containerPort".into(), port(container)?.into());
-    map.insert("protocol".into(), protocol.into());
-    if let Some(ip) = host_ip {
-        map.insert("hostIP".into(), ip.into());
-    }
-    Ok(Value::Object(map))
-}
-
-fn bandwidth(text: &str) -> Result<Value, UsageError> {
-    const KEYS: [&str; 4] = ["ingressRate", "ingressBurst", "egressRate", "egressBurst"];
-    let mut map = Map::new();
-    for item in text.split(',').filter(|s| !s.is_empty()) {
-        let parsed = item
-            .split_once('=')
-            .and_then(|(k, v)| KEYS.iter().find(|key| **key == k).zip(v.parse::<u64>().ok()));
-        let Some((key, value)) = parsed else {
-            return Err(UsageError(format!(
-                "invalid --bandwidth item {item:?}: expected KEY=NUMBER with KEY one of {}",
-                KEYS.join(", ")
-            )));
-        };
-        map.insert(key.to_string(), value.into());
-    }
-    Ok(Value::Object(map))
 }
 
 /// Everything decided before a plugin runs.
@@ -194,16 +78,6 @@ fn plan(ctx: &Context, command: Command, args: &AttachArgs) -> Result<Plan> {
     Ok(Plan { list, summary, att, cache_path })
 }
 
-pub fn require_root(command: &str) -> Result<(), EnvironmentError> {
-    if nix::unistd::geteuid().is_root() {
-        return Ok(());
-    }
-    Err(EnvironmentError(format!(
-        "{command} needs root: plugins create interfaces, addresses and routes (CAP_NET_ADMIN \
-         and CAP_SYS_ADMIN); run cnictl with sudo"
-    )))
-}
-
 fn check_netns(
     command: Command,
     att: &Attachment,
@@ -238,7 +112,7 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     let plan = plan(ctx, command, args)?;
     let Plan { list, summary, att, cache_path } = plan;
     let mut notes = Vec::new();
-    require_root(&command.as_str().to_lowercase())?;
+    ctx.require_root(&command.as_str().to_lowercase())?;
     check_netns(command, &att, &mut notes)?;
     let cache = Cache::new(ctx.cache_dir());
     let _mount_point = match &ctx.runner.placement.state_dir {
@@ -308,10 +182,10 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
                     ),
                     _ => "no cached result: DEL runs without prevResult".into(),
                 });
-                "missing"
+                CacheAction::Missing
             }
-            Cached::Entry { .. } => "read",
-            Cached::Legacy { .. } => "read-legacy",
+            Cached::Entry { .. } => CacheAction::Read,
+            Cached::Legacy { .. } => CacheAction::ReadLegacy,
             Cached::Corrupt { reason } if command == Command::Check => {
                 return Err(EnvironmentError(format!(
                     "cache entry {} is unreadable ({reason}); CHECK needs it. Run `cnictl del` \
@@ -324,10 +198,10 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
                 notes.push(format!(
                     "cache entry is unreadable ({reason}); DEL runs without prevResult, as libcni does"
                 ));
-                "corrupt"
+                CacheAction::Corrupt
             }
         };
-        report.cache = Some(CacheReport { path: cache_path.clone(), action });
+        report.cache = Some(CacheUse { path: cache_path.clone(), action });
         if let Some(result) = cached.result() {
             match result.convert(&list.cni_version) {
                 Ok(converted) => prev = Some(converted),
@@ -379,15 +253,20 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
                          Run `cnictl del` to undo the attachment, or fix --cache-dir",
                         cache_path.display()
                     );
-                    report.error =
-                        Some(ErrorReport::simple("environment", Code::Environment, message, None));
+                    report.error = Some(ErrorReport::simple(
+                        ErrorKind::Environment,
+                        Code::Environment,
+                        message,
+                        None,
+                    ));
                 } else {
                     report.cache =
-                        Some(CacheReport { path: cache_path.clone(), action: "written" });
+                        Some(CacheUse { path: cache_path.clone(), action: CacheAction::Written });
                 }
             }
             Command::Del if cache.remove(&cache_path).unwrap_or(false) => {
-                report.cache = Some(CacheReport { path: cache_path.clone(), action: "removed" });
+                report.cache =
+                    Some(CacheUse { path: cache_path.clone(), action: CacheAction::Removed });
             }
             _ => {}
         }
@@ -417,68 +296,7 @@ fn cache_dir_flag(ctx: &Context) -> String {
 
 fn finish(ctx: &Context, report: &AttachmentReport, run: &ChainRun) -> Result<()> {
     ctx.trace_to_stderr(&run.calls)?;
-    let cnitool = match (report.command, &report.error, &run.result) {
-        ("add", None, Some(result)) => Some(result.to_cnitool_text()),
-        _ => None,
-    };
     let mut full = report.clone();
     full.calls = ctx.calls_for_report(&run.calls);
-    ctx.emit(&full, |out, color| render::table::attachment(out, report, color), cnitool)?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn container_id_matches_cnitool() {
-        // `printf %s /var/run/netns/blue | sha512sum | cut -c1-20`
-        assert_eq!(cnitool_container_id("/var/run/netns/blue"), "cnitool-296747069b8a02dc4e2a");
-        assert_ne!(
-            cnitool_container_id("/var/run/netns/blue"),
-            cnitool_container_id("/run/netns/blue")
-        );
-    }
-
-    fn args() -> Params {
-        Params {
-            args: None,
-            cap_args: Some(
-                r#"{"dns":{"nameservers":["10.0.0.53"]},"mac":"02:00:00:00:00:01"}"#.into(),
-            ),
-            port_mappings: vec!["8080:80".into(), "127.0.0.1:5353:53/udp".into()],
-            ips: vec!["10.1.0.9/24".into()],
-            mac: Some("02:00:00:00:00:02".into()),
-            bandwidth: Some("ingressRate=1000000,egressBurst=2000".into()),
-        }
-    }
-
-    #[test]
-    fn flags_build_capability_args_on_top_of_cap_args() {
-        let caps = capability_args(&args()).unwrap();
-        assert_eq!(caps["dns"]["nameservers"][0], "10.0.0.53");
-        assert_eq!(caps["mac"], "02:00:00:00:00:02");
-        assert_eq!(
-            caps["portMappings"][0],
-            serde_json::json!({"hostPort":8080,"containerPort":80,"protocol":"tcp"})
-        );
-        assert_eq!(caps["portMappings"][1]["hostIP"], "127.0.0.1");
-        assert_eq!(caps["portMappings"][1]["protocol"], "udp");
-        assert_eq!(caps["ips"][0], "10.1.0.9/24");
-        assert_eq!(caps["bandwidth"]["ingressRate"], 1_000_000);
-    }
-
-    #[test]
-    fn bad_capability_flags_are_refused() {
-        let mut a = args();
-        a.port_mappings = vec!["80".into()];
-        assert!(capability_args(&a).is_err());
-        let mut a = args();
-        a.bandwidth = Some("speed=1".into());
-        assert!(capability_args(&a).is_err());
-        let mut a = args();
-        a.cap_args = Some("[1]".into());
-        assert!(capability_args(&a).is_err());
-    }
+    ctx.emit(&full)
 }

@@ -2,20 +2,17 @@
 //! (cnictl, cnitool, containerd, CRI-O), decoded; empty and unreadable entries flagged
 //! (cni#1055), since they make every later DEL of that attachment fail in older libcni.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Context;
 use crate::cache::{Cache, Cached, Entry};
-use crate::cli::Output;
 use crate::exit::UsageError;
-use crate::render;
+use crate::report::cache::{CacheReport, EntryDetail, EntryState, EntrySummary};
 
 #[derive(Debug, Clone, Args)]
 pub struct CacheArgs {
@@ -47,43 +44,25 @@ pub enum CacheAction {
     },
 }
 
-/// One attachment as `cache ls` shows it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EntrySummary {
-    pub file: PathBuf,
-    /// "ok", "legacy" (a bare result), "empty", "corrupt".
-    pub state: &'static str,
-    pub problem: Option<String>,
-    pub network: Option<String>,
-    pub container_id: Option<String>,
-    pub ifname: Option<String>,
-    pub netns: Option<String>,
-    /// Whether the namespace still exists (none when unknown).
-    pub netns_exists: Option<bool>,
-    pub addresses: Vec<String>,
-    pub age_seconds: Option<u64>,
-    pub size: u64,
-}
-
 pub fn summarize(entry: &Entry) -> EntrySummary {
     let (state, problem) = match &entry.cached {
-        Cached::Entry { .. } => ("ok", None),
-        Cached::Legacy { .. } => ("legacy", None),
+        Cached::Entry { .. } => (EntryState::Ok, None),
+        Cached::Legacy { .. } => (EntryState::Legacy, None),
         Cached::Corrupt { .. } if entry.size == 0 => (
-            "empty",
+            EntryState::Empty,
             Some("zero bytes: written by a runtime that crashed or lost power".to_string()),
         ),
         Cached::Corrupt { .. } if entry.cached_is_blank() => (
-            "empty",
+            EntryState::Empty,
             Some("only white space: written by a runtime that crashed or lost power".to_string()),
         ),
-        Cached::Corrupt { reason } => ("corrupt", Some(reason.clone())),
-        Cached::Missing => ("corrupt", Some("vanished".into())),
+        Cached::Corrupt { reason } => (EntryState::Corrupt, Some(reason.clone())),
+        Cached::Missing => (EntryState::Corrupt, Some("vanished".into())),
     };
     let info = entry.info();
     let netns = info.map(|i| i.netns.clone()).filter(|n| !n.is_empty());
     EntrySummary {
+        name: entry.file_name(),
         file: entry.path.clone(),
         state,
         problem,
@@ -105,28 +84,6 @@ pub fn summarize(entry: &Entry) -> EntrySummary {
     }
 }
 
-/// The report of `cache show`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EntryDetail {
-    #[serde(flatten)]
-    pub summary: EntrySummary,
-    /// The cached configuration, decoded from base64 (JSON when it parses).
-    pub config: Option<Value>,
-    pub cni_args: Vec<(String, String)>,
-    pub capability_args: Map<String, Value>,
-    pub result: Option<Value>,
-}
-
-/// The report of `cache ls` and `cache rm`.
-#[derive(Debug, Clone, Serialize)]
-pub struct CacheReport {
-    pub command: &'static str,
-    pub dir: PathBuf,
-    pub entries: Vec<EntrySummary>,
-    pub removed: Vec<PathBuf>,
-}
-
 fn find(cache: &Cache, name: &str) -> Result<Entry> {
     let path =
         if name.contains('/') { PathBuf::from(name) } else { cache.results_dir().join(name) };
@@ -137,8 +94,6 @@ fn find(cache: &Cache, name: &str) -> Result<Entry> {
 
 pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
     let cache = Cache::new(ctx.cache_dir());
-    ctx.rendered.set(true);
-    let mut out = render::stdout();
     match &args.action {
         CacheAction::Ls { network, container_id } => {
             let entries: Vec<EntrySummary> = cache
@@ -147,16 +102,12 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
                 .filter(|e| e.matches(network.as_deref(), container_id.as_deref()))
                 .map(summarize)
                 .collect();
-            let report = CacheReport {
+            ctx.emit(&CacheReport {
                 command: "cache ls",
                 dir: cache.results_dir(),
                 entries,
                 removed: Vec::new(),
-            };
-            match ctx.style.output {
-                Output::Json => render::json(&mut out, &report)?,
-                _ => render::state::cache_ls(&mut out, &report, ctx.style.color)?,
-            }
+            })
         }
         CacheAction::Show { entry } => {
             let entry = find(&cache, entry)?;
@@ -165,17 +116,13 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
                 serde_json::from_slice(&bytes)
                     .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
             });
-            let detail = EntryDetail {
+            ctx.emit(&EntryDetail {
                 summary: summarize(&entry),
                 config,
                 cni_args: info.map(|i| i.cni_args.clone()).unwrap_or_default(),
                 capability_args: info.map(|i| i.capability_args.clone()).unwrap_or_default(),
                 result: entry.cached.result().map(|r| r.to_json()),
-            };
-            match ctx.style.output {
-                Output::Json => render::json(&mut out, &detail)?,
-                _ => render::state::cache_show(&mut out, &detail, ctx.style.color)?,
-            }
+            })
         }
         CacheAction::Rm { entries } => {
             let found: Vec<Entry> =
@@ -185,22 +132,12 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
                 cache.remove(&entry.path)?;
                 removed.push(entry.path.clone());
             }
-            let report = CacheReport {
+            ctx.emit(&CacheReport {
                 command: "cache rm",
                 dir: cache.results_dir(),
                 entries: Vec::new(),
                 removed,
-            };
-            match ctx.style.output {
-                Output::Json => render::json(&mut out, &report)?,
-                _ => {
-                    for path in &report.removed {
-                        writeln!(out, "removed {}", path.display())?;
-                    }
-                }
-            }
+            })
         }
     }
-    out.flush()?;
-    Ok(())
 }

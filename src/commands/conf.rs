@@ -1,23 +1,21 @@
 //! `conf ls | show | lint`: the configuration directory, explained. None of these needs
 //! root, and none runs ADD or DEL (`ls` and `lint` ask plugins VERSION unless `--offline`).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
 use serde_json::Value;
 
-use super::attach::{capability_args, cnitool_container_id, Params};
+use super::params::{capability_args, cnitool_container_id, Params};
 use super::Context;
 use crate::cache::Cache;
 use crate::config::{self, Origin};
-use crate::diagnose::lint::{self, Diagnostic, Severity};
+use crate::diagnose::lint::{self, Severity};
 use crate::diagnose::survey::{self, Prober, Settings};
 use crate::exec::chain;
 use crate::exit::{Code, ReportedFailure};
-use crate::render;
+use crate::report::conf::{LintReport, PluginOrigin, ShowReport};
 use crate::report::ConfigSummary;
 use crate::spec::version::Version;
 
@@ -83,51 +81,6 @@ pub enum Request {
     Status,
 }
 
-/// Where one plugin of a resolved list came from.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PluginOrigin {
-    pub index: usize,
-    #[serde(rename = "type")]
-    pub plugin_type: String,
-    pub ipam: Option<String>,
-    pub capabilities: Vec<String>,
-    /// The file it is written in.
-    pub file: PathBuf,
-    /// "inline" (with its position in `plugins`) or "drop-in".
-    pub source: String,
-    /// With --request: the stdin it would receive.
-    pub stdin: Option<Value>,
-}
-
-/// The report of `conf show`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ShowReport {
-    pub command: &'static str,
-    pub config: ConfigSummary,
-    pub declared_version: Option<String>,
-    pub cni_versions: Vec<String>,
-    /// Why this version was chosen.
-    pub version_reason: String,
-    pub disable_check: bool,
-    pub disable_gc: bool,
-    pub load_only_inlined_plugins: bool,
-    pub plugins: Vec<PluginOrigin>,
-    pub request: Option<String>,
-    pub notes: Vec<String>,
-}
-
-/// The report of `conf lint`.
-#[derive(Debug, Clone, Serialize)]
-pub struct LintReport {
-    pub command: &'static str,
-    pub target: PathBuf,
-    pub diagnostics: Vec<Diagnostic>,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
 pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
     match &args.action {
         ConfAction::Ls { max_conf_num, default_network, offline } => {
@@ -135,7 +88,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
             let settings =
                 Settings { max_conf_num: *max_conf_num, default_network: default_network.clone() };
             let survey = survey::survey(&ctx.global.cni_conf_dir, &mut prober, &settings)?;
-            let shown = emit(ctx, &survey, |out, color| render::conf::conf_ls(out, &survey, color));
+            let shown = ctx.emit(&survey);
             // A survey of a large directory is many small allocations; the process ends
             // right after, so let the system take them back at once.
             std::mem::forget(survey);
@@ -268,7 +221,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
                 request: request.map(|r| format!("{r:?}").to_uppercase()),
                 notes,
             };
-            emit(ctx, &report, |out, color| render::conf::conf_show(out, &report, color))
+            ctx.emit(&report)
         }
         ConfAction::Lint { target, offline } => {
             let target = target.clone().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
@@ -282,7 +235,7 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
                 warnings: count(Severity::Warning),
                 diagnostics,
             };
-            emit(ctx, &report, |out, color| render::conf::conf_lint(out, &report, color))?;
+            ctx.emit(&report)?;
             if report.errors > 0 {
                 return Err(ReportedFailure {
                     code: Code::Usage,
@@ -307,13 +260,4 @@ fn version_reason(list: &config::NetworkConfigList) -> String {
             list.cni_versions.join(", ")
         ),
     }
-}
-
-fn emit<T: Serialize>(
-    ctx: &Context,
-    report: &T,
-    table: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>,
-) -> Result<()> {
-    ctx.emit(report, table, None)?;
-    Ok(())
 }

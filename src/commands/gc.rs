@@ -10,16 +10,15 @@ use std::path::Path;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 use serde_json::Value;
 
 use super::Context;
 use crate::cache::{Cache, Entry};
 use crate::config::{self, NetworkConfigList};
-use crate::exec::chain::{self, Attachment, Step};
-use crate::exec::{Command, Invocation};
+use crate::exec::chain::{self, Attachment};
+use crate::exec::Command;
 use crate::exit::{Code, ReportedFailure, UsageError};
-use crate::render;
+use crate::report::gc::{Attached, GcReport, Verdict};
 use crate::report::{ConfigSummary, ErrorReport};
 use crate::spec::version::Version;
 
@@ -39,40 +38,6 @@ pub struct GcArgs {
     /// Allow --apply with an empty valid set, which deletes every cached attachment
     #[arg(long)]
     pub all: bool,
-}
-
-/// One cached attachment and what GC makes of it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Attached {
-    pub container_id: String,
-    pub ifname: String,
-    pub netns: String,
-    pub cache_file: std::path::PathBuf,
-    /// "valid" (kept), "stale" (DEL), "deleted", "delete-failed".
-    pub verdict: &'static str,
-    pub why: String,
-    pub del: Vec<Step>,
-}
-
-/// The report of `gc`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GcReport {
-    pub command: &'static str,
-    pub config: ConfigSummary,
-    pub applied: bool,
-    pub valid: Vec<(String, String)>,
-    pub attachments: Vec<Attached>,
-    /// Whether GC goes (or went) to the plugins: not below 1.1.0, not with disableGC.
-    pub gc_sent: bool,
-    /// The stdin each plugin gets for GC.
-    pub gc_requests: Vec<Value>,
-    pub gc: Vec<Step>,
-    pub errors: Vec<ErrorReport>,
-    pub notes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub calls: Option<Vec<Invocation>>,
 }
 
 fn parse_valid(text: &str) -> Result<(String, String), UsageError> {
@@ -153,7 +118,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
                 ifname: info.if_name.clone(),
                 netns: info.netns.clone(),
                 cache_file: entry.path.clone(),
-                verdict: if is_valid { "valid" } else { "stale" },
+                verdict: if is_valid { Verdict::Valid } else { Verdict::Stale },
                 why: if is_valid {
                     "in the valid set".into()
                 } else {
@@ -188,9 +153,9 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
             ))
             .into());
         }
-        super::attach::require_root("gc --apply")?;
+        ctx.require_root("gc --apply")?;
         for (attached, entry) in report.attachments.iter_mut().zip(&entries) {
-            if attached.verdict != "stale" {
+            if attached.verdict != Verdict::Stale {
                 continue;
             }
             let info = entry.info().expect("cniCacheV1");
@@ -209,10 +174,10 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
             match &del.failure {
                 None => {
                     let _ = cache.remove(&entry.path);
-                    attached.verdict = "deleted";
+                    attached.verdict = Verdict::Deleted;
                 }
                 Some((index, failure)) => {
-                    attached.verdict = "delete-failed";
+                    attached.verdict = Verdict::DeleteFailed;
                     report.errors.push(ErrorReport::from_failure(*index, failure, None));
                 }
             }
@@ -228,7 +193,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.emit(&report, |out, color| render::state::gc(out, &report, color), None)?;
+    ctx.emit(&report)?;
     if report.errors.is_empty() {
         Ok(())
     } else {

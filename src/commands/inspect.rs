@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::Context;
 use crate::exit::EnvironmentError;
-use crate::render;
+use crate::report::inspect::InspectReport;
 
 #[derive(Debug, Clone, Args)]
 pub struct InspectArgs {
@@ -25,13 +25,5 @@ pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
     let snapshot = crate::inspect::snapshot(Some(&path)).map_err(|e| {
         EnvironmentError(format!("reading {} over netlink: {e} (are you root?)", path.display()))
     })?;
-    let report = serde_json::json!({
-        "command": "inspect",
-        "netns": path,
-        "links": snapshot.links,
-        "addresses": snapshot.addresses,
-        "routes": snapshot.routes
-    });
-    ctx.emit(&report, |out, color| render::namespaces::inspect(out, &snapshot, color), None)?;
-    Ok(())
+    ctx.emit(&InspectReport { command: "inspect", snapshot })
 }

@@ -11,13 +11,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use nix::fcntl::{Flock, FlockArg};
-use serde::Serialize;
 
 use super::Context;
 use crate::cache::Cache;
 use crate::config;
 use crate::exit::{EnvironmentError, UsageError};
-use crate::render;
+use crate::report::ipam::{Lease, LeaseReport};
 use crate::sandbox::STATE_DIR;
 
 #[derive(Debug, Clone, Args)]
@@ -39,32 +38,6 @@ pub enum IpamAction {
         #[arg(long)]
         yes: bool,
     },
-}
-
-/// One lease file.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Lease {
-    pub network: String,
-    pub ip: String,
-    pub container_id: String,
-    /// Empty for leases written by old host-local versions (container ID only).
-    pub ifname: String,
-    pub file: PathBuf,
-    pub stale: bool,
-    pub why: String,
-}
-
-/// The report of `ipam leases`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LeaseReport {
-    pub command: &'static str,
-    pub dirs: Vec<PathBuf>,
-    pub cache_dir: PathBuf,
-    pub leases: Vec<Lease>,
-    pub released: Vec<Lease>,
-    pub notes: Vec<String>,
 }
 
 fn state_dir(ctx: &Context) -> PathBuf {
@@ -231,7 +204,7 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
         report.leases.retain(|l| l.file != lease.file);
         report.released.push(lease);
     }
-    ctx.emit(&report, |out, color| render::state::leases(out, &report, color), None)?;
+    ctx.emit(&report)?;
     Ok(())
 }
 

@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use super::Context;
 use crate::exit::{EnvironmentError, UsageError};
 use crate::netns::{self, Owner};
-use crate::render;
+use crate::report::netns::{NetnsEntry, NetnsReport};
 
 #[derive(Debug, Clone, Args)]
 pub struct NetnsArgs {
@@ -39,30 +38,6 @@ pub enum NetnsAction {
         #[arg(long)]
         dry_run: bool,
     },
-}
-
-/// One namespace, as `netns ls` shows it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NetnsEntry {
-    pub name: String,
-    pub path: PathBuf,
-    /// "run", "sandbox-host", "create", "kept", or none for namespaces cnictl did not make.
-    pub made_by_cnictl: Option<String>,
-    pub owner_pid: Option<u32>,
-    pub owner_alive: bool,
-    /// The namespace would go in `netns gc`.
-    pub stale: bool,
-    pub dirs: Vec<PathBuf>,
-}
-
-/// The report of every `netns` action.
-#[derive(Debug, Clone, Serialize)]
-pub struct NetnsReport {
-    pub command: &'static str,
-    pub namespaces: Vec<NetnsEntry>,
-    /// What create, rm or gc did (or, with --dry-run, would do).
-    pub changed: Vec<String>,
 }
 
 fn entry(name: &str, created: &std::collections::HashSet<String>) -> NetnsEntry {
@@ -100,10 +75,15 @@ fn remove(entry: &NetnsEntry) -> Result<()> {
 }
 
 pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
-    let mut report = NetnsReport { command: "netns", namespaces: Vec::new(), changed: Vec::new() };
+    let mut report = NetnsReport {
+        command: "netns",
+        namespaces: Vec::new(),
+        changed: Vec::new(),
+        listing: matches!(args.action, NetnsAction::Ls),
+    };
     match &args.action {
         NetnsAction::Create { names } => {
-            super::attach::require_root("netns create")?;
+            ctx.require_root("netns create")?;
             let names = if names.is_empty() { vec![netns::random_name("")] } else { names.clone() };
             let outcomes = netns::create_many(&names);
             let made: Vec<String> = names
@@ -139,7 +119,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
             report.namespaces = netns::list().iter().map(|n| entry(n, &created)).collect();
         }
         NetnsAction::Rm { names } => {
-            super::attach::require_root("netns rm")?;
+            ctx.require_root("netns rm")?;
             let present: std::collections::HashSet<String> = netns::list().into_iter().collect();
             for name in names {
                 if !present.contains(name) {
@@ -160,7 +140,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
         }
         NetnsAction::Gc { dry_run } => {
             if !dry_run {
-                super::attach::require_root("netns gc")?;
+                ctx.require_root("netns gc")?;
             }
             let none = std::collections::HashSet::new();
             for name in netns::list() {
@@ -185,7 +165,6 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
             }
         }
     }
-    let list = matches!(args.action, NetnsAction::Ls);
-    ctx.emit(&report, |out, color| render::namespaces::netns(out, &report, list, color), None)?;
+    ctx.emit(&report)?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::Args;
 
-use super::attach::{capability_args, require_root, Params};
+use super::params::{capability_args, Params};
 use super::Context;
 use crate::cache::{self, Cache};
 use crate::config;
@@ -22,8 +22,9 @@ use crate::exit::{self, Code, ReportedFailure, UsageError};
 use crate::inspect::{self, Snapshot};
 use crate::leaks;
 use crate::netns;
-use crate::render;
-use crate::report::{CommandRun, ConfigSummary, ErrorReport, Kept, RunReport, RunStep};
+use crate::report::{
+    CommandRun, ConfigSummary, ErrorKind, ErrorReport, Kept, RunReport, RunStep, StepOutcome,
+};
 use crate::sandbox::{Placement, Sandbox, STATE_DIR};
 use crate::spec::{result::CniResult, validate, version::Version};
 
@@ -67,7 +68,7 @@ impl Progress {
     fn step(
         &mut self,
         name: &'static str,
-        outcome: &'static str,
+        outcome: StepOutcome,
         started: Instant,
         detail: Option<String>,
     ) {
@@ -80,7 +81,7 @@ impl Progress {
     }
 
     /// Records the first failure; later ones only add steps.
-    fn fail(&mut self, kind: &'static str, code: Code, message: String, hint: Option<String>) {
+    fn fail(&mut self, kind: ErrorKind, code: Code, message: String, hint: Option<String>) {
         if self.report.error.is_none() {
             self.report.error = Some(ErrorReport::simple(kind, code, message.clone(), hint));
             self.code = code;
@@ -109,7 +110,7 @@ impl Progress {
         let flag = crate::exec::plugin::interrupt_flag();
         if flag.swap(false, std::sync::atomic::Ordering::SeqCst) {
             self.fail(
-                "interrupted",
+                ErrorKind::Interrupted,
                 Code::Interrupted,
                 "interrupted by a signal; cleaned up".into(),
                 None,
@@ -142,7 +143,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     validate::identifier("network name", &list.name).map_err(UsageError)?;
     validate::ifname(&args.ifname).map_err(UsageError)?;
     let params = (args.params.cni_args()?, capability_args(&args.params)?);
-    require_root("run")?;
+    ctx.require_root("run")?;
     let version = Version::parse(&list.cni_version).map_err(UsageError)?;
 
     let mut p = Progress {
@@ -181,11 +182,16 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let sandbox = if args.sandbox {
         match Sandbox::create() {
             Ok(sandbox) => {
-                p.step("sandbox", "ok", t, Some(format!("host namespace {}", sandbox.host.name)));
+                p.step(
+                    "sandbox",
+                    StepOutcome::Ok,
+                    t,
+                    Some(format!("host namespace {}", sandbox.host.name)),
+                );
                 Some(sandbox)
             }
             Err(e) => {
-                p.step("sandbox", "failed", t, None);
+                p.step("sandbox", StepOutcome::Failed, t, None);
                 return Err(exit_env(format!("{e:#}")));
             }
         }
@@ -209,14 +215,14 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let ns = match netns::Guard::create(&netns::random_name(""), "run") {
         Ok(ns) => ns,
         Err(e) => {
-            p.step("netns", "failed", t, None);
+            p.step("netns", StepOutcome::Failed, t, None);
             return Err(exit_env(e.to_string()));
         }
     };
     if let CacheRoot::Temp(dir) = &cache_root {
         ns.note_dirs(vec![dir.path().to_path_buf()], "run");
     }
-    p.step("netns", "ok", t, Some(ns.path.display().to_string()));
+    p.step("netns", StepOutcome::Ok, t, Some(ns.path.display().to_string()));
     p.report.netns = Some(ns.path.display().to_string());
     p.report.container_id = Some(ns.name.clone());
     let att = Attachment {
@@ -251,11 +257,16 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         .find(|c| *c == Code::Environment);
     p.report.versions = answers;
     if bad.is_empty() {
-        p.step("preflight", "ok", t, Some(format!("every plugin supports {}", list.cni_version)));
-    } else {
-        p.step("preflight", "failed", t, None);
-        p.fail(
+        p.step(
             "preflight",
+            StepOutcome::Ok,
+            t,
+            Some(format!("every plugin supports {}", list.cni_version)),
+        );
+    } else {
+        p.step("preflight", StepOutcome::Failed, t, None);
+        p.fail(
+            ErrorKind::Preflight,
             worst.unwrap_or(Code::PluginFailed),
             format!("VERSION preflight: {}", bad.join("; ")),
             Some(
@@ -282,17 +293,17 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         p.calls.extend(add.calls.clone());
         match &add.failure {
             Some((index, failure)) => {
-                p.step("add", "failed", t, None);
+                p.step("add", StepOutcome::Failed, t, None);
                 p.fail_plugin("ADD", *index, failure);
             }
             None => {
                 let result = add.result.clone().expect("a successful ADD has a result");
-                p.step("add", "ok", t, Some(addresses(&result)));
+                p.step("add", StepOutcome::Ok, t, Some(addresses(&result)));
                 p.report.result = Some(result.to_json());
                 let entry = cache::entry(&list.bytes, &list.name, &att, &result);
                 if let Err(e) = cache.write(&cache_path, &entry) {
                     p.fail(
-                        "environment",
+                        ErrorKind::Environment,
                         Code::Environment,
                         format!("cannot write {}: {e}", cache_path.display()),
                         None,
@@ -313,14 +324,14 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
                 if mismatches.is_empty() {
                     p.step(
                         "verify",
-                        "ok",
+                        StepOutcome::Ok,
                         t,
                         Some("the namespace holds what the result claims".into()),
                     );
                 } else {
-                    p.step("verify", "failed", t, Some(mismatches.join("; ")));
+                    p.step("verify", StepOutcome::Failed, t, Some(mismatches.join("; ")));
                     p.fail(
-                        "verify",
+                        ErrorKind::Verify,
                         Code::PluginFailed,
                         format!(
                             "the result claims what the namespace lacks: {}",
@@ -332,9 +343,9 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
                 }
             }
             Err(e) => {
-                p.step("verify", "failed", t, None);
+                p.step("verify", StepOutcome::Failed, t, None);
                 p.fail(
-                    "environment",
+                    ErrorKind::Environment,
                     Code::Environment,
                     format!("reading {} over netlink: {e}", ns.path.display()),
                     None,
@@ -355,7 +366,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
             None
         };
         match skip {
-            Some(why) => p.step("check", "skipped", t, Some(why.into())),
+            Some(why) => p.step("check", StepOutcome::Skipped, t, Some(why.into())),
             None => {
                 let prev = result.convert(&list.cni_version).ok();
                 let check = chain::run(&runner, &list, Op::Check, &att, prev.as_ref());
@@ -363,10 +374,10 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
                 p.calls.extend(check.calls.clone());
                 match &check.failure {
                     Some((index, failure)) => {
-                        p.step("check", "failed", t, None);
+                        p.step("check", StepOutcome::Failed, t, None);
                         p.fail_plugin("CHECK", *index, failure);
                     }
-                    None => p.step("check", "ok", t, None),
+                    None => p.step("check", StepOutcome::Ok, t, None),
                 }
             }
         }
@@ -378,23 +389,23 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         let run = run_inside(&ns.path, &args.command, ctx.global.timeout);
         match &run {
             Ok(run) if run.exit_code == Some(0) => {
-                p.step("command", "ok", t, Some(args.command.join(" ")))
+                p.step("command", StepOutcome::Ok, t, Some(args.command.join(" ")))
             }
             Ok(run) => {
                 let exit =
                     run.exit_code.map(|c| format!("exit {c}")).unwrap_or_else(|| "killed".into());
-                p.step("command", "failed", t, Some(exit.clone()));
+                p.step("command", StepOutcome::Failed, t, Some(exit.clone()));
                 p.fail(
-                    "command",
+                    ErrorKind::Command,
                     Code::PluginFailed,
                     format!("`{}` failed inside the namespace ({exit})", args.command.join(" ")),
                     None,
                 );
             }
             Err(e) => {
-                p.step("command", "failed", t, None);
+                p.step("command", StepOutcome::Failed, t, None);
                 p.fail(
-                    "command",
+                    ErrorKind::Command,
                     Code::Environment,
                     format!("cannot run `{}`: {e}", args.command.join(" ")),
                     None,
@@ -419,10 +430,10 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         p.calls.extend(del.calls.clone());
         match &del.failure {
             Some((index, failure)) => {
-                p.step("del", "failed", t, None);
+                p.step("del", StepOutcome::Failed, t, None);
                 p.fail_plugin("DEL", *index, failure);
             }
-            None => p.step("del", "ok", t, None),
+            None => p.step("del", StepOutcome::Ok, t, None),
         }
         let _ = cache.remove(&cache_path);
         p.interrupted();
@@ -435,17 +446,22 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
             let shared = report.left_behind.len() - own;
             let detail = format!("{own} left behind, {shared} shared (kept by design)");
             if own > 0 && args.fail_on_leak {
-                p.step("leak-check", "failed", t, Some(detail));
+                p.step("leak-check", StepOutcome::Failed, t, Some(detail));
                 let items: Vec<String> =
                     report.real().map(|l| format!("{} {}", l.kind, l.item)).collect();
                 p.fail(
-                    "leak",
+                    ErrorKind::Leak,
                     Code::PluginFailed,
                     format!("DEL left behind: {}", items.join("; ")),
                     None,
                 );
             } else {
-                p.step("leak-check", if own > 0 { "failed" } else { "ok" }, t, Some(detail));
+                p.step(
+                    "leak-check",
+                    if own > 0 { StepOutcome::Failed } else { StepOutcome::Ok },
+                    t,
+                    Some(detail),
+                );
             }
             p.report.leaks = Some(report);
         }
@@ -464,11 +480,11 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     }
     drop(cache_root);
     if problems.is_empty() {
-        p.step("cleanup", "ok", t, None);
+        p.step("cleanup", StepOutcome::Ok, t, None);
     } else {
-        p.step("cleanup", "failed", t, Some(problems.join("; ")));
+        p.step("cleanup", StepOutcome::Failed, t, Some(problems.join("; ")));
         p.fail(
-            "cleanup",
+            ErrorKind::Cleanup,
             Code::Environment,
             problems.join("; "),
             Some("run `cnictl netns gc`".into()),
@@ -630,7 +646,7 @@ fn keep(
         dirs.push(cache_dir.display().to_string());
     }
     finish.push(format!("rm -rf {}", dirs.join(" ")));
-    p.step("keep", "ok", Instant::now(), Some("namespaces left in place".into()));
+    p.step("keep", StepOutcome::Ok, Instant::now(), Some("namespaces left in place".into()));
     p.report.kept = Some(Kept { netns: ns.name.clone(), host_netns: host, dir, finish });
     finish_report(ctx, p, started)
 }
@@ -639,13 +655,7 @@ fn finish_report(ctx: &Context, mut p: Progress, started: Instant) -> Result<()>
     p.report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
     p.report.calls = ctx.calls_for_report(&p.calls);
     ctx.trace_to_stderr(&p.calls)?;
-    let cnitool = p
-        .report
-        .result
-        .as_ref()
-        .and_then(|r| CniResult::from_value(r, "").ok())
-        .map(|r| r.to_cnitool_text());
-    ctx.emit(&p.report, |out, color| render::namespaces::run(out, &p.report, color), cnitool)?;
+    ctx.emit(&p.report)?;
     match p.failure {
         Some(failure) => Err(failure),
         None => Ok(()),

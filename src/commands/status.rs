@@ -4,14 +4,13 @@
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use super::Context;
 use crate::config;
-use crate::exec::chain::{self, Step};
-use crate::exec::{Command, Invocation, PluginFailure};
+use crate::exec::chain::{self};
+use crate::exec::{Command, PluginFailure};
 use crate::exit::{self, Code, ReportedFailure};
-use crate::render;
+use crate::report::status::{Health, StatusReport};
 use crate::report::{ConfigSummary, ErrorReport};
 use crate::spec::version::Version;
 
@@ -19,25 +18,6 @@ use crate::spec::version::Version;
 pub struct StatusArgs {
     /// Network name, looked up as libcni does (or a path to a file)
     pub network: String,
-}
-
-/// The report of `status`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusReport {
-    pub command: &'static str,
-    pub config: ConfigSummary,
-    /// False below cniVersion 1.1.0: nothing was asked.
-    pub sent: bool,
-    pub plugins: Vec<Step>,
-    /// Every plugin that answered with an error, explained.
-    pub errors: Vec<ErrorReport>,
-    /// "available", "not available" (code 50), "limited connectivity" (51), "unknown"
-    /// (another error) or "not asked".
-    pub verdict: &'static str,
-    pub notes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub calls: Option<Vec<Invocation>>,
 }
 
 /// What codes 50 and 51 mean for the node.
@@ -61,7 +41,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
         sent: version.has_gc_status(),
         plugins: Vec::new(),
         errors: Vec::new(),
-        verdict: "not asked",
+        verdict: Health::NotAsked,
         notes: Vec::new(),
         calls: None,
     };
@@ -70,18 +50,20 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
         let (run, failures) = chain::network_wide(&ctx.runner, &list, Command::Status, &[]);
         report.plugins = run.steps;
         calls = run.calls;
-        report.verdict = "available";
+        report.verdict = Health::Available;
         for (index, failure) in &failures {
             let hint = match failure {
                 PluginFailure::Error { error, .. } => explain(error.code).map(str::to_string),
                 _ => None,
             };
             let worse = match failure {
-                PluginFailure::Error { error, .. } if error.code == 51 => "limited connectivity",
-                PluginFailure::Error { error, .. } if error.code == 50 => "not available",
-                _ => "unknown",
+                PluginFailure::Error { error, .. } if error.code == 51 => {
+                    Health::LimitedConnectivity
+                }
+                PluginFailure::Error { error, .. } if error.code == 50 => Health::NotAvailable,
+                _ => Health::Unknown,
             };
-            if report.verdict == "available" || worse == "limited connectivity" {
+            if report.verdict == Health::Available || worse == Health::LimitedConnectivity {
                 report.verdict = worse;
             }
             report.errors.push(ErrorReport::from_failure(*index, failure, hint));
@@ -96,7 +78,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
-    ctx.emit(&report, |out, color| render::state::status(out, &report, color), None)?;
+    ctx.emit(&report)?;
     match report.errors.first() {
         None => Ok(()),
         Some(first) => Err(ReportedFailure {

@@ -9,7 +9,6 @@ use super::Context;
 use crate::config;
 use crate::exec::chain;
 use crate::exit::{self, Code, ReportedFailure};
-use crate::render;
 use crate::report::{ConfigSummary, VersionReport};
 
 #[derive(Debug, Clone, Args)]
@@ -35,7 +34,7 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
         calls: ctx.calls_for_report(&calls),
     };
     ctx.trace_to_stderr(&calls)?;
-    ctx.emit(&report, |out, color| render::table::version(out, &report, color), None)?;
+    ctx.emit(&report)?;
     if ok {
         return Ok(());
     }

@@ -5,15 +5,35 @@ use std::io::{self, Write};
 use comfy_table::{Cell, Color};
 use owo_colors::Style as Paint;
 
-use super::paint;
 use super::table::{config_lines, file_name, notes, put, section, table};
+use super::{paint, Render, Style};
+use crate::report::conf::{LintReport, ShowReport, Survey};
+
+impl Render for Survey {
+    fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
+        conf_ls(out, self, style.color)
+    }
+
+    /// The networks of the files that load, in the order the runtimes read them.
+    fn names(&self) -> Option<Vec<String>> {
+        Some(self.files.iter().filter_map(|f| f.network.clone()).collect())
+    }
+}
+
+impl Render for ShowReport {
+    fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
+        conf_show(out, self, style.color)
+    }
+}
+
+impl Render for LintReport {
+    fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
+        conf_lint(out, self, style.color)
+    }
+}
 
 /// Renders `conf ls`.
-pub fn conf_ls(
-    out: &mut dyn Write,
-    survey: &crate::diagnose::survey::Survey,
-    color: bool,
-) -> io::Result<()> {
+pub fn conf_ls(out: &mut dyn Write, survey: &Survey, color: bool) -> io::Result<()> {
     writeln!(out, "{} {}", paint(color, "conf dir", Paint::new().bold()), survey.dir.display())?;
     let mut t = table(color, &["#", "file", "format", "network", "version", "plugins", "status"]);
     for f in &survey.files {
@@ -75,11 +95,7 @@ pub fn conf_ls(
 }
 
 /// Renders `conf show`.
-pub fn conf_show(
-    out: &mut dyn Write,
-    r: &crate::commands::conf::ShowReport,
-    color: bool,
-) -> io::Result<()> {
+pub fn conf_show(out: &mut dyn Write, r: &ShowReport, color: bool) -> io::Result<()> {
     writeln!(out, "{} {}", paint(color, "network", Paint::new().bold()), r.config.network)?;
     config_lines(out, &r.config)?;
     writeln!(
@@ -126,11 +142,7 @@ pub fn conf_show(
 }
 
 /// Renders `conf lint`.
-pub fn conf_lint(
-    out: &mut dyn Write,
-    r: &crate::commands::conf::LintReport,
-    color: bool,
-) -> io::Result<()> {
+pub fn conf_lint(out: &mut dyn Write, r: &LintReport, color: bool) -> io::Result<()> {
     use crate::diagnose::lint::Severity;
     for d in &r.diagnostics {
         let (label, style) = match d.severity {

@@ -5,14 +5,13 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
 use owo_colors::Style as Paint;
-use serde_json::Value;
 
 use super::paint;
 use crate::exec::chain::Outcome;
-use crate::report::{AttachmentReport, ConfigSummary, ErrorReport, VersionReport};
+use crate::report::{ConfigSummary, ErrorReport};
 use crate::spec::result::CniResult;
 
-pub(super) fn table(color: bool, header: &[&str]) -> Table {
+pub fn table(color: bool, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
     // Wrap long cells at the terminal's width, or at 120 columns when there is no terminal
@@ -29,7 +28,7 @@ pub(super) fn table(color: bool, header: &[&str]) -> Table {
 }
 
 /// A table of plain text without the columns that are empty in every row.
-pub(super) fn sparse(color: bool, header: &[&str], rows: Vec<Vec<String>>) -> Table {
+pub fn sparse(color: bool, header: &[&str], rows: Vec<Vec<String>>) -> Table {
     let keep: Vec<usize> = (0..header.len())
         .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty())))
         .collect();
@@ -42,13 +41,13 @@ pub(super) fn sparse(color: bool, header: &[&str], rows: Vec<Vec<String>>) -> Ta
     t
 }
 
-pub(super) fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
+pub fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
     writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
     put(out, t)
 }
 
 /// The notes of a report, one a line.
-pub(super) fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::Result<()> {
+pub fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::Result<()> {
     for note in notes {
         writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
     }
@@ -56,14 +55,14 @@ pub(super) fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::R
 }
 
 /// Writes a table without the padding comfy-table leaves at the end of each line.
-pub(super) fn put(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+pub fn put(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     for line in t.to_string().lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
 
-pub(super) fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::Result<()> {
+pub fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::Result<()> {
     let version = if config.cni_version.is_empty() { "(none: 0.1.0)" } else { &config.cni_version };
     writeln!(
         out,
@@ -89,11 +88,11 @@ pub(super) fn config_lines(out: &mut dyn Write, config: &ConfigSummary) -> io::R
     Ok(())
 }
 
-pub(super) fn file_name(path: &std::path::Path) -> String {
+pub fn file_name(path: &std::path::Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-pub(super) fn outcome_cell(color: bool, outcome: Outcome) -> Cell {
+pub fn outcome_cell(color: bool, outcome: Outcome) -> Cell {
     let (text, fg) = match outcome {
         Outcome::Ok => ("ok", Color::Green),
         Outcome::Failed => ("FAILED", Color::Red),
@@ -109,7 +108,7 @@ pub(super) fn outcome_cell(color: bool, outcome: Outcome) -> Cell {
 
 /// The first line of a report: `ADD mynet: ok in 12.3ms`, then where the configuration came
 /// from.
-pub(super) fn headline(
+pub fn headline(
     out: &mut dyn Write,
     color: bool,
     verb: &str,
@@ -127,59 +126,8 @@ pub(super) fn headline(
     config_lines(out, config)
 }
 
-/// Renders `add`, `check` and `del`.
-pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -> io::Result<()> {
-    let failed = report.error.is_some();
-    headline(out, color, report.command, &report.config, failed, report.duration_ms)?;
-    writeln!(out, "  namespace  {}", report.netns)?;
-    writeln!(out, "  container  {}  ifname {}", report.container_id, report.ifname)?;
-    if !report.cni_args.is_empty() {
-        writeln!(out, "  CNI_ARGS   {}", crate::spec::args::join(&report.cni_args))?;
-    }
-    if !report.capability_args.is_empty() {
-        writeln!(out, "  capability args {}", Value::Object(report.capability_args.clone()))?;
-    }
-
-    if !report.plugins.is_empty() {
-        let mut t = table(color, &["#", "plugin", "outcome", "time", "runtimeConfig"]);
-        for step in &report.plugins {
-            t.add_row(vec![
-                Cell::new(step.index + 1),
-                Cell::new(&step.plugin_type),
-                outcome_cell(color, step.outcome),
-                Cell::new(if step.outcome == Outcome::NotRun {
-                    String::new()
-                } else {
-                    format!("{:.1}ms", step.duration_ms)
-                }),
-                Cell::new(step.runtime_config.join(", ")),
-            ]);
-        }
-        section(out, color, "Plugins", &t)?;
-    }
-
-    if let Some(value) = &report.result {
-        let label = if report.command == "add" { "Result" } else { "Cached result" };
-        if let Ok(result) = CniResult::from_value(value, "") {
-            result_tables(out, &result, label, color)?;
-        }
-    }
-    if let Some(cache) = &report.cache {
-        writeln!(out, "\ncache: {} {}", cache.action, cache.path.display())?;
-    }
-    notes(out, color, &report.notes)?;
-    if let Some(error) = &report.error {
-        error_details(out, error, color)?;
-    }
-    Ok(())
-}
-
 /// The parts of an error that the one-line message on stderr does not carry.
-pub(super) fn error_details(
-    out: &mut dyn Write,
-    error: &ErrorReport,
-    color: bool,
-) -> io::Result<()> {
+pub fn error_details(out: &mut dyn Write, error: &ErrorReport, color: bool) -> io::Result<()> {
     let head = paint(color, "error:", Paint::new().red().bold());
     match (&error.plugin, error.index) {
         (Some(plugin), Some(index)) => {
@@ -293,66 +241,16 @@ pub fn result_tables(
     Ok(())
 }
 
-/// Renders `version`.
-pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::Result<()> {
-    let verdict = if report.ok {
-        paint(color, "ok", Paint::new().green().bold())
-    } else {
-        paint(color, "PROBLEM", Paint::new().red().bold())
-    };
-    writeln!(
-        out,
-        "{} {}: {verdict}",
-        paint(color, "VERSION", Paint::new().bold()),
-        report.config.network
-    )?;
-    config_lines(out, &report.config)?;
-    let selected = &report.config.cni_version;
-    let mut t = table(color, &["#", "plugin", "role", "supports ", "supported versions", "binary"]);
-    t.set_header(vec![
-        "#",
-        "plugin",
-        "role",
-        &format!("{selected}?"),
-        "supported versions",
-        "binary",
-    ]);
-    for answer in &report.plugins {
-        let verdict = match &answer.error {
-            Some(_) => ("error", Color::Red),
-            None if answer.supports_selected => ("yes", Color::Green),
-            None => ("NO", Color::Red),
-        };
-        let mut cell = Cell::new(verdict.0);
-        if color {
-            cell = cell.fg(verdict.1);
-        }
+/// A table of plugin steps: position, type, outcome, time.
+pub fn steps(color: bool, outcome: &str, steps: &[crate::exec::chain::Step]) -> Table {
+    let mut t = table(color, &["#", "plugin", outcome, "time"]);
+    for step in steps {
         t.add_row(vec![
-            Cell::new(answer.index + 1),
-            Cell::new(&answer.plugin_type),
-            Cell::new(answer.role),
-            cell,
-            Cell::new(answer.supported_versions.join(" ")),
-            Cell::new(
-                answer
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "(not found)".into()),
-            ),
+            Cell::new(step.index + 1),
+            Cell::new(&step.plugin_type),
+            outcome_cell(color, step.outcome),
+            Cell::new(format!("{:.1}ms", step.duration_ms)),
         ]);
     }
-    put(out, &t)?;
-    for answer in &report.plugins {
-        if let Some(error) = &answer.error {
-            writeln!(
-                out,
-                "{} {}: {error}",
-                paint(color, "error:", Paint::new().red().bold()),
-                answer.plugin_type
-            )?;
-        }
-    }
-    notes(out, color, &report.notes)?;
-    Ok(())
+    t
 }

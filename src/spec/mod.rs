@@ -3,6 +3,7 @@
 //! Nothing here runs a process or touches the system.
 
 pub mod args;
+pub mod capabilities;
 pub mod error;
 pub mod result;
 pub mod validate;

@@ -1,16 +1,27 @@
-//! Tables for the namespace commands: `run`'s steps, plugins, live state and leaks; `netns`;
-//! `inspect`.
+//! The report of `run`: steps, plugins, result, the live namespace, leaks.
 
 use std::io::{self, Write};
 
 use comfy_table::{Cell, Color};
 use owo_colors::Style as Paint;
 
-use super::paint;
-use super::table::{error_details, headline, notes, put, result_tables, section, table};
+use super::table::*;
+use super::{paint, Render, Style};
 use crate::exec::chain::Outcome;
-use crate::report::RunReport;
+use crate::report::{RunReport, StepOutcome};
 use crate::spec::result::CniResult;
+
+impl Render for RunReport {
+    fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
+        run(out, self, style.color)
+    }
+
+    /// What cnitool would have printed for the ADD of the run.
+    fn cnitool(&self) -> Option<String> {
+        let result = CniResult::from_value(self.result.as_ref()?, &self.config.cni_version).ok()?;
+        Some(result.to_cnitool_text())
+    }
+}
 
 /// Renders `run`.
 pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
@@ -25,8 +36,8 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     let mut t = table(color, &["step", "outcome", "time", "detail"]);
     for step in &report.steps {
         let fg = match step.outcome {
-            "ok" => Color::Green,
-            "skipped" => Color::DarkGrey,
+            StepOutcome::Ok => Color::Green,
+            StepOutcome::Skipped => Color::DarkGrey,
             _ => Color::Red,
         };
         let mut cell = Cell::new(step.outcome);
@@ -146,90 +157,4 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
         error_details(out, error, color)?;
     }
     Ok(())
-}
-
-/// Renders `netns`.
-pub fn netns(
-    out: &mut dyn Write,
-    report: &crate::commands::netns::NetnsReport,
-    list: bool,
-    color: bool,
-) -> io::Result<()> {
-    for line in &report.changed {
-        writeln!(out, "{line}")?;
-    }
-    if list {
-        let mut t = table(color, &["namespace", "made by cnictl for", "owner", "state"]);
-        for e in &report.namespaces {
-            let owner = match (e.owner_pid, e.owner_alive) {
-                (Some(pid), true) => format!("pid {pid} (running)"),
-                (Some(pid), false) => format!("pid {pid} (gone)"),
-                (None, _) => String::new(),
-            };
-            let state = if e.stale { "stale: netns gc removes it" } else { "" };
-            t.add_row(vec![
-                e.name.clone(),
-                e.made_by_cnictl.clone().unwrap_or_else(|| "-".into()),
-                owner,
-                state.into(),
-            ]);
-        }
-        put(out, &t)?;
-    } else if report.changed.is_empty() {
-        writeln!(out, "nothing to do")?;
-    }
-    Ok(())
-}
-
-/// Renders `inspect`.
-pub fn inspect(
-    out: &mut dyn Write,
-    snap: &crate::inspect::Snapshot,
-    color: bool,
-) -> io::Result<()> {
-    if let Some(ns) = &snap.netns {
-        writeln!(out, "{} {}", paint(color, "namespace", Paint::new().bold()), ns.display())?;
-    }
-    let mut t = table(color, &["#", "link", "kind", "state", "mtu", "mac", "peer", "master"]);
-    for l in &snap.links {
-        let peer = match (l.peer, l.peer_netns_id) {
-            (Some(p), Some(ns)) => format!("if{p} in netns id {ns}"),
-            (Some(p), None) => snap
-                .links
-                .iter()
-                .find(|x| x.index == p)
-                .map(|x| x.name.clone())
-                .unwrap_or(format!("if{p}")),
-            _ => String::new(),
-        };
-        t.add_row(vec![
-            l.index.to_string(),
-            l.name.clone(),
-            l.kind.clone().unwrap_or_default(),
-            format!("{}{}", l.state, if l.up { "" } else { " (admin down)" }),
-            l.mtu.map(|m| m.to_string()).unwrap_or_default(),
-            l.mac.clone().unwrap_or_default(),
-            peer,
-            l.master.clone().unwrap_or_default(),
-        ]);
-    }
-    section(out, color, "Links", &t)?;
-    let mut t = table(color, &["address", "link", "scope"]);
-    for a in &snap.addresses {
-        t.add_row(vec![a.address.clone(), a.ifname.clone(), a.scope.clone()]);
-    }
-    section(out, color, "Addresses", &t)?;
-    let mut t = table(color, &["route", "via", "dev", "table", "scope", "proto", "metric"]);
-    for r in snap.routes.iter().filter(|r| r.table != 255) {
-        t.add_row(vec![
-            r.dst.clone(),
-            r.gw.clone().unwrap_or_default(),
-            r.dev.clone().unwrap_or_default(),
-            if r.table == 254 { "main".into() } else { r.table.to_string() },
-            r.scope.clone(),
-            r.protocol.clone(),
-            r.priority.map(|p| p.to_string()).unwrap_or_default(),
-        ]);
-    }
-    section(out, color, "Routes (local table omitted)", &t)
 }
