@@ -269,6 +269,57 @@ impl Runner for SystemRunner {
 mod tests {
     use super::*;
 
+    /// A plugin that is a shell script in a fresh bin dir.
+    fn script_plugin(dir: &std::path::Path, body: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join("script");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    fn call(path: PathBuf) -> Call {
+        Call {
+            plugin: "script".into(),
+            path,
+            command: Command::Add,
+            env: vec![("CNI_COMMAND".into(), "ADD".into())],
+            stdin: b"{}".to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_plugin_that_closes_its_pipes_and_hangs_times_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = script_plugin(dir.path(), "exec >&- 2>&-; sleep 30");
+        let runner = SystemRunner {
+            bin_dirs: vec![dir.path().to_path_buf()],
+            timeout: Duration::from_millis(300),
+            inherit_env: false,
+            placement: Default::default(),
+        };
+        let inv = runner.run(&call(path));
+        assert_eq!(inv.exit, Exit::TimedOut { after_ms: 300 });
+    }
+
+    #[test]
+    fn an_invocation_counts_the_bytes_it_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = script_plugin(dir.path(), "cat; head -c 1000000 /dev/zero | tr '\\0' x >&2");
+        let runner = SystemRunner {
+            bin_dirs: vec![dir.path().to_path_buf()],
+            timeout: Duration::from_secs(20),
+            inherit_env: false,
+            placement: Default::default(),
+        };
+        let inv = runner.run(&call(path));
+        assert_eq!(inv.exit, Exit::Code(0));
+        assert_eq!((inv.stdout.as_str(), inv.stdout_bytes), ("{}", 2));
+        assert_eq!(inv.stderr_bytes, 1_000_000);
+        assert!(inv.stderr.contains("\n[... 868,928 bytes cut by cnictl ...]\n"));
+        assert_eq!(inv.env, [("CNI_COMMAND".to_string(), "ADD".to_string())]);
+    }
+
     #[test]
     fn invocations_and_calls_round_trip() {
         let inv = Invocation {
