@@ -433,6 +433,7 @@ mod tests {
                 stderr: String::new(),
                 exit,
                 duration_ms: 1.0,
+                ..Default::default()
             }
         }
     }

@@ -1,9 +1,10 @@
-//! Executing plugins: [`plugin`] finds a binary and runs it once, capturing everything;
-//! [`chain`] runs a configuration list for ADD, CHECK and DEL (SPEC section 3) and
-//! VERSION for every plugin.
+//! Executing plugins: [`process`] runs any child with a deadline and bounded capture;
+//! [`plugin`] finds a plugin binary and runs it once through it; [`chain`] runs a
+//! configuration list for ADD, CHECK and DEL (SPEC section 3) and VERSION for every plugin.
 
 pub mod chain;
 pub mod plugin;
+pub mod process;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -163,6 +164,7 @@ mod tests {
                 .into(),
             exit: Exit::Code(2),
             duration_ms: 1.0,
+            ..Default::default()
         };
         assert!(matches!(PluginFailure::from_invocation(&inv), Err(PluginFailure::Crashed { .. })));
         let plain = Invocation { stderr: "bad flag".into(), ..inv };

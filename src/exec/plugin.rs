@@ -1,34 +1,21 @@
 //! Running one plugin call the way the spec describes (SPEC section 2): parameters in
 //! `CNI_*` variables of an otherwise explicit environment, the request on stdin, the result
 //! or error on stdout, logs on stderr. Everything is captured and timed, so a trace shows
-//! exactly what the plugin saw and said. The plugin runs in its own process group so that a
-//! timeout or Ctrl-C kills it and every child it started.
+//! exactly what the plugin saw and said. The process itself is run by [`super::process`],
+//! in its own group, so that a timeout or Ctrl-C kills it and every child it started.
 
-use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd};
-use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
-use std::process::Stdio;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use nix::fcntl::{fcntl, FcntlArg, OFlag};
-use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
-use nix::sys::signal::{killpg, Signal};
-use nix::unistd::Pid;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::process::{self, Spec};
 use super::PluginFailure;
 
-/// Set by the signal handlers of [`crate::run`]; a running plugin is killed when it turns on.
-pub fn interrupt_flag() -> Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-    FLAG.get_or_init(|| Arc::new(AtomicBool::new(false))).clone()
-}
+pub use super::process::{interrupt_flag, Exit};
 
 /// The spec's operations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Command {
     Add,
@@ -58,87 +45,62 @@ impl std::fmt::Display for Command {
     }
 }
 
-/// One call to make.
-#[derive(Debug, Clone)]
+/// One call to make. In JSON `env` is an object, as in [`Invocation`], and `stdin` a
+/// string when it is UTF-8 (requests are JSON), else `{"base64": "..."}`, so that any bytes
+/// survive a round trip and the common case stays readable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
     pub plugin: String,
     pub path: PathBuf,
     pub command: Command,
+    #[serde(serialize_with = "env_as_object", deserialize_with = "env_from_object")]
     pub env: Vec<(String, String)>,
+    #[serde(with = "text_or_base64")]
     pub stdin: Vec<u8>,
 }
 
-/// How a call ended. In JSON: `{"kind": "code", "code": 0}`, `{"kind": "signal", "signal":
-/// 6, "name": "SIGABRT"}`, `{"kind": "timedOut", "afterMs": 500}`, `{"kind": "spawnFailed",
-/// "error": "..."}` or `{"kind": "interrupted"}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Exit {
-    /// Exited with this status.
-    Code(i32),
-    /// Killed by a signal it did not get from cnictl.
-    Signal { signal: i32, name: String },
-    /// Killed by cnictl after the timeout.
-    TimedOut { after_ms: u64 },
-    /// Could not be started.
-    SpawnFailed { error: String },
-    /// Killed by cnictl because cnictl was interrupted.
-    Interrupted,
-}
-
-impl Serialize for Exit {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        match self {
-            Exit::Code(code) => {
-                map.serialize_entry("kind", "code")?;
-                map.serialize_entry("code", code)?;
-            }
-            Exit::Signal { signal, name } => {
-                map.serialize_entry("kind", "signal")?;
-                map.serialize_entry("signal", signal)?;
-                map.serialize_entry("name", name)?;
-            }
-            Exit::TimedOut { after_ms } => {
-                map.serialize_entry("kind", "timedOut")?;
-                map.serialize_entry("afterMs", after_ms)?;
-            }
-            Exit::SpawnFailed { error } => {
-                map.serialize_entry("kind", "spawnFailed")?;
-                map.serialize_entry("error", error)?;
-            }
-            Exit::Interrupted => map.serialize_entry("kind", "interrupted")?,
-        }
-        map.end()
-    }
-}
-
-impl std::fmt::Display for Exit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Exit::Code(code) => write!(f, "exit status {code}"),
-            Exit::Signal { name, signal } => write!(f, "killed by {name} (signal {signal})"),
-            Exit::TimedOut { after_ms } => write!(f, "timed out after {after_ms}ms"),
-            Exit::SpawnFailed { error } => write!(f, "not started: {error}"),
-            Exit::Interrupted => write!(f, "interrupted"),
-        }
-    }
-}
-
-/// A finished call: everything that crossed the process boundary.
-#[derive(Debug, Clone, Serialize)]
+/// A finished call: everything that crossed the process boundary. `stdout` and `stderr`
+/// are bounded (see [`process::KEEP_BYTES`]); `stdoutBytes` and `stderrBytes` say how much
+/// the plugin really wrote, so a reader sees whether the text was cut.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Invocation {
     pub plugin: String,
     pub path: PathBuf,
     pub command: Command,
-    #[serde(serialize_with = "env_as_object")]
+    #[serde(serialize_with = "env_as_object", deserialize_with = "env_from_object")]
     pub env: Vec<(String, String)>,
     pub stdin: String,
     pub stdout: String,
     pub stderr: String,
     pub exit: Exit,
     pub duration_ms: f64,
+    /// Bytes written to stdout, kept or not; absent in reports from before it existed.
+    #[serde(default)]
+    pub stdout_bytes: u64,
+    /// Bytes written to stderr, kept or not.
+    #[serde(default)]
+    pub stderr_bytes: u64,
+}
+
+/// An empty VERSION call that exited 0: a base for fakes and tests to fill in with
+/// `..Default::default()`.
+impl Default for Invocation {
+    fn default() -> Invocation {
+        Invocation {
+            plugin: String::new(),
+            path: PathBuf::new(),
+            command: Command::Version,
+            env: Vec::new(),
+            stdin: String::new(),
+            stdout: String::new(),
+            stderr: String::new(),
+            exit: Exit::Code(0),
+            duration_ms: 0.0,
+            stdout_bytes: 0,
+            stderr_bytes: 0,
+        }
+    }
 }
 
 fn env_as_object<S: serde::Serializer>(env: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
@@ -148,6 +110,59 @@ fn env_as_object<S: serde::Serializer>(env: &[(String, String)], s: S) -> Result
         map.serialize_entry(k, v)?;
     }
     map.end()
+}
+
+/// The inverse of [`env_as_object`], keeping the object's order.
+fn env_from_object<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, String)>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(String, String)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of environment variables")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut env = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(pair) = map.next_entry()? {
+                env.push(pair);
+            }
+            Ok(env)
+        }
+    }
+    d.deserialize_map(Pairs)
+}
+
+/// Bytes as a string when they are UTF-8, else as `{"base64": "..."}`.
+mod text_or_base64 {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Bytes {
+        Text(String),
+        Base64 { base64: String },
+    }
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Bytes::Text(text.to_string()),
+            Err(_) => Bytes::Base64 { base64: STANDARD.encode(bytes) },
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        match Bytes::deserialize(d)? {
+            Bytes::Text(text) => Ok(text.into_bytes()),
+            Bytes::Base64 { base64 } => STANDARD.decode(base64).map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 /// What runs plugins: the real one spawns processes; tests substitute a fake.
@@ -184,72 +199,28 @@ impl SystemRunner {
         std::env::var("PATH").unwrap_or_else(|_| DEFAULT_PATH.to_string())
     }
 
-    fn spawn(&self, call: &Call) -> std::io::Result<std::process::Child> {
+    /// Runs `call` to the end, retrying the start while the binary is busy being written.
+    fn execute(&self, call: &Call) -> process::Captured {
+        let prepare = |cmd: &mut std::process::Command| self.placement.apply(cmd);
+        let spec = Spec {
+            env: &call.env,
+            inherit_env: self.inherit_env,
+            stdin: Some(&call.stdin),
+            prepare: &prepare,
+            ..Spec::new(&call.path, self.timeout)
+        };
         let mut tries = 0;
         loop {
-            let mut cmd = std::process::Command::new(&call.path);
-            cmd.env_clear();
-            if self.inherit_env {
-                cmd.envs(std::env::vars_os());
-            }
-            cmd.envs(call.env.iter().map(|(k, v)| (k, v)))
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .process_group(0);
-            self.placement.apply(&mut cmd)?;
-            match cmd.spawn() {
+            match process::spawn(&spec) {
                 Err(err) if err.raw_os_error() == Some(TEXT_FILE_BUSY) && tries < 5 => {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(200));
                 }
-                other => return other,
+                Err(err) => return process::Captured::not_started(&err),
+                Ok(running) => return running.wait(),
             }
         }
     }
-}
-
-/// One output pipe of a plugin, read without blocking.
-struct Pipe {
-    file: std::fs::File,
-    buf: Vec<u8>,
-    closed: bool,
-}
-
-impl Pipe {
-    fn new(fd: impl Into<std::os::fd::OwnedFd>) -> Pipe {
-        let fd: std::os::fd::OwnedFd = fd.into();
-        let flags = fcntl(fd.as_raw_fd(), FcntlArg::F_GETFL).unwrap_or(0);
-        let flags = OFlag::from_bits_truncate(flags) | OFlag::O_NONBLOCK;
-        let _ = fcntl(fd.as_raw_fd(), FcntlArg::F_SETFL(flags));
-        Pipe { file: std::fs::File::from(fd), buf: Vec::new(), closed: false }
-    }
-
-    /// Reads what is there; marks the pipe closed at end of file.
-    fn drain(&mut self) {
-        let mut chunk = [0u8; 16 * 1024];
-        loop {
-            match self.file.read(&mut chunk) {
-                Ok(0) => {
-                    self.closed = true;
-                    return;
-                }
-                Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return,
-                Err(_) => {
-                    self.closed = true;
-                    return;
-                }
-            }
-        }
-    }
-}
-
-fn signal_name(signal: i32) -> String {
-    Signal::try_from(signal)
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_else(|_| format!("signal {signal}"))
 }
 
 impl Runner for SystemRunner {
@@ -277,104 +248,126 @@ impl Runner for SystemRunner {
         } else {
             call.env.clone()
         };
-        let finish = |exit: Exit, stdout: Vec<u8>, stderr: Vec<u8>| Invocation {
+        let captured = self.execute(call);
+        Invocation {
             plugin: call.plugin.clone(),
             path: call.path.clone(),
             command: call.command,
-            env: env.clone(),
+            env,
             stdin: String::from_utf8_lossy(&call.stdin).into_owned(),
-            stdout: String::from_utf8_lossy(&stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&stderr).into_owned(),
-            exit,
+            stdout: String::from_utf8_lossy(&captured.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&captured.stderr).into_owned(),
+            exit: captured.exit,
             duration_ms: start.elapsed().as_secs_f64() * 1000.0,
-        };
-        let mut child = match self.spawn(call) {
-            Ok(child) => child,
-            Err(err) => {
-                return finish(Exit::SpawnFailed { error: err.to_string() }, Vec::new(), Vec::new())
-            }
-        };
-        let pgid = Pid::from_raw(child.id() as i32);
-        // Requests are small: write and close at once, so the plugin sees the end of its
-        // input. One that could fill the pipe goes through a thread instead, in case the
-        // plugin writes before it reads. A plugin that exits unread makes the write fail,
-        // harmlessly.
-        let mut stdin = child.stdin.take().expect("stdin is piped");
-        if call.stdin.len() <= 16 * 1024 {
-            let _ = stdin.write_all(&call.stdin);
-            drop(stdin);
-        } else {
-            let request = call.stdin.clone();
-            std::thread::spawn(move || {
-                let _ = stdin.write_all(&request);
-            });
+            stdout_bytes: captured.stdout_total,
+            stderr_bytes: captured.stderr_total,
         }
-        let mut pipes = [
-            Pipe::new(child.stdout.take().expect("stdout is piped")),
-            Pipe::new(child.stderr.take().expect("stderr is piped")),
-        ];
+    }
+}
 
-        // One thread, no helpers: poll both pipes until they close, with the deadline and
-        // the interrupt flag checked between polls.
-        let interrupted = interrupt_flag();
-        let deadline = start + self.timeout;
-        let mut killed: Option<Exit> = None;
-        let mut status = None;
-        let mut exited_at: Option<Instant> = None;
-        loop {
-            if interrupted.load(Ordering::SeqCst) && killed.is_none() {
-                let _ = killpg(pgid, Signal::SIGKILL);
-                killed = Some(Exit::Interrupted);
-            }
-            let now = Instant::now();
-            if now >= deadline && killed.is_none() {
-                let _ = killpg(pgid, Signal::SIGKILL);
-                killed = Some(Exit::TimedOut { after_ms: self.timeout.as_millis() as u64 });
-            }
-            if pipes.iter().all(|p| p.closed) {
-                break;
-            }
-            // A child that escaped the process group can hold the pipes after the plugin
-            // is gone; output is then complete enough after a grace period.
-            if status.is_none() {
-                if let Ok(Some(done)) = child.try_wait() {
-                    status = Some(done);
-                    exited_at = Some(now);
-                }
-            }
-            if exited_at.is_some_and(|t| t.elapsed() > Duration::from_millis(500)) {
-                break;
-            }
-            let slice = deadline
-                .saturating_duration_since(now)
-                .clamp(Duration::from_millis(1), Duration::from_millis(100));
-            let mut fds: Vec<PollFd> = pipes
-                .iter()
-                .filter(|p| !p.closed)
-                .map(|p| PollFd::new(p.file.as_fd(), PollFlags::POLLIN))
-                .collect();
-            let ready = poll(&mut fds, PollTimeout::from(slice.as_millis() as u16));
-            drop(fds);
-            if matches!(ready, Ok(n) if n > 0) || ready.is_err() {
-                for pipe in pipes.iter_mut().filter(|p| !p.closed) {
-                    pipe.drain();
-                }
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plugin that is a shell script in a fresh bin dir.
+    fn script_plugin(dir: &std::path::Path, body: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join("script");
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    fn call(path: PathBuf) -> Call {
+        Call {
+            plugin: "script".into(),
+            path,
+            command: Command::Add,
+            env: vec![("CNI_COMMAND".into(), "ADD".into())],
+            stdin: b"{}".to_vec(),
         }
-        let status = match status {
-            Some(status) => Ok(status),
-            None => child.wait(),
+    }
+
+    #[test]
+    fn a_plugin_that_closes_its_pipes_and_hangs_times_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = script_plugin(dir.path(), "exec >&- 2>&-; sleep 30");
+        let runner = SystemRunner {
+            bin_dirs: vec![dir.path().to_path_buf()],
+            timeout: Duration::from_millis(300),
+            inherit_env: false,
+            placement: Default::default(),
         };
-        let [out, err] = pipes.map(|p| p.buf);
-        let exit = match (killed, status) {
-            (Some(exit), _) => exit,
-            (None, Ok(status)) => match (status.code(), status.signal()) {
-                (Some(code), _) => Exit::Code(code),
-                (None, Some(signal)) => Exit::Signal { signal, name: signal_name(signal) },
-                (None, None) => Exit::SpawnFailed { error: "no exit status".into() },
-            },
-            (None, Err(e)) => Exit::SpawnFailed { error: e.to_string() },
+        let inv = runner.run(&call(path));
+        assert_eq!(inv.exit, Exit::TimedOut { after_ms: 300 });
+    }
+
+    #[test]
+    fn an_invocation_counts_the_bytes_it_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = script_plugin(dir.path(), "cat; head -c 1000000 /dev/zero | tr '\\0' x >&2");
+        let runner = SystemRunner {
+            bin_dirs: vec![dir.path().to_path_buf()],
+            timeout: Duration::from_secs(20),
+            inherit_env: false,
+            placement: Default::default(),
         };
-        finish(exit, out, err)
+        let inv = runner.run(&call(path));
+        assert_eq!(inv.exit, Exit::Code(0));
+        assert_eq!((inv.stdout.as_str(), inv.stdout_bytes), ("{}", 2));
+        assert_eq!(inv.stderr_bytes, 1_000_000);
+        assert!(inv.stderr.contains("\n[... 868,928 bytes cut by cnictl ...]\n"));
+        assert_eq!(inv.env, [("CNI_COMMAND".to_string(), "ADD".to_string())]);
+    }
+
+    #[test]
+    fn invocations_and_calls_round_trip() {
+        let inv = Invocation {
+            plugin: "bridge".into(),
+            path: "/usr/lib/cni/bridge".into(),
+            command: Command::Add,
+            env: vec![("CNI_PATH".into(), "/b".into()), ("CNI_COMMAND".into(), "ADD".into())],
+            stdin: "{}".into(),
+            stdout: "{}".into(),
+            exit: Exit::Signal { signal: 9, name: "SIGKILL".into() },
+            duration_ms: 1.5,
+            stdout_bytes: 2,
+            ..Default::default()
+        };
+        let json = serde_json::to_value(&inv).unwrap();
+        assert_eq!(json["env"], serde_json::json!({"CNI_PATH": "/b", "CNI_COMMAND": "ADD"}));
+        assert_eq!(json["stdoutBytes"], 2);
+        let text = serde_json::to_string(&inv).unwrap();
+        assert_eq!(serde_json::from_str::<Invocation>(&text).unwrap(), inv);
+        // Reports written before the byte counts existed still read.
+        let old = text.replace(r#","stdoutBytes":2,"stderrBytes":0"#, "");
+        assert!(!old.contains("Bytes"), "{old}");
+        let back: Invocation = serde_json::from_str(&old).unwrap();
+        assert_eq!(back, Invocation { stdout_bytes: 0, ..inv.clone() });
+
+        for stdin in [b"{\"a\":1}".to_vec(), vec![0xff, 0x00, 0x80]] {
+            let call = Call {
+                plugin: "bridge".into(),
+                path: "/usr/lib/cni/bridge".into(),
+                command: Command::Del,
+                env: inv.env.clone(),
+                stdin,
+            };
+            let text = serde_json::to_string(&call).unwrap();
+            assert_eq!(serde_json::from_str::<Call>(&text).unwrap(), call);
+        }
+        let binary = serde_json::to_value(Call { stdin: vec![0xff], ..call_of(&inv) }).unwrap();
+        assert_eq!(binary["stdin"], serde_json::json!({"base64": "/w=="}));
+        assert_eq!(serde_json::to_value(call_of(&inv)).unwrap()["stdin"], "{}");
+    }
+
+    fn call_of(inv: &Invocation) -> Call {
+        Call {
+            plugin: inv.plugin.clone(),
+            path: inv.path.clone(),
+            command: inv.command,
+            env: inv.env.clone(),
+            stdin: inv.stdin.clone().into_bytes(),
+        }
     }
 }
