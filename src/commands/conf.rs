@@ -13,10 +13,12 @@ use crate::cache::Cache;
 use crate::config::{self, Origin};
 use crate::diagnose::lint::{self, Severity};
 use crate::diagnose::survey::{self, Prober, Settings};
-use crate::exec::chain;
+use crate::exec::chain::Attachment;
+use crate::exec::{plan, Command, Runner};
 use crate::exit::{Code, ReportedFailure};
 use crate::report::conf::{LintReport, PluginOrigin, ShowReport};
 use crate::report::ConfigSummary;
+use crate::spec::result::CniResult;
 use crate::spec::version::Version;
 
 #[derive(Debug, Clone, Args)]
@@ -81,6 +83,18 @@ pub enum Request {
     Status,
 }
 
+impl Request {
+    fn command(self) -> Command {
+        match self {
+            Request::Add => Command::Add,
+            Request::Check => Command::Check,
+            Request::Del => Command::Del,
+            Request::Gc => Command::Gc,
+            Request::Status => Command::Status,
+        }
+    }
+}
+
 pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
     match &args.action {
         ConfAction::Ls { max_conf_num, default_network, offline } => {
@@ -95,157 +109,162 @@ pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
             shown
         }
         ConfAction::Show { network, request, netns, container_id, ifname, params } => {
-            let (list, how) = config::find_network(&ctx.global.cni_conf_dir, network)?;
-            let mut notes = Vec::new();
-            let version_reason = version_reason(&list);
-            let caps = capability_args(params)?;
-            let mut plugins: Vec<PluginOrigin> = list
-                .plugins
-                .iter()
-                .enumerate()
-                .map(|(i, p)| PluginOrigin {
-                    index: i,
-                    plugin_type: p.plugin_type.clone(),
-                    ipam: p.ipam_type().map(str::to_string),
-                    capabilities: p.capabilities(),
-                    file: match &p.origin {
-                        Origin::DropIn(f) => f.clone(),
-                        Origin::Inline(_) => list.source.clone(),
-                    },
-                    source: match &p.origin {
-                        Origin::DropIn(_) => "drop-in".into(),
-                        Origin::Inline(n) if list.format == config::Format::Conf => {
-                            let _ = n;
-                            "the whole file (single plugin, up-converted)".into()
-                        }
-                        Origin::Inline(n) => format!("inline, plugins[{n}]"),
-                    },
-                    stdin: None,
-                })
-                .collect();
-            if let Some(request) = request {
-                let cached = match (netns, container_id) {
-                    (None, None) => None,
-                    _ => {
-                        let ns = netns
-                            .as_deref()
-                            .map(|n| crate::netns::resolve(n).display().to_string());
-                        let id = container_id
-                            .clone()
-                            .unwrap_or_else(|| cnitool_container_id(ns.as_deref().unwrap_or("")));
-                        let path = Cache::new(ctx.cache_dir()).path(&list.name, &id, ifname);
-                        let found = Cache::new(ctx.cache_dir()).read(&path, &list.cni_version).ok();
-                        let result = found
-                            .as_ref()
-                            .and_then(|c| c.result())
-                            .and_then(|r| r.convert(&list.cni_version).ok());
-                        notes.push(match &result {
-                            Some(_) => {
-                                format!("prevResult is the cached result in {}", path.display())
-                            }
-                            None => format!(
-                                "no cached result at {}: a placeholder stands in",
-                                path.display()
-                            ),
-                        });
-                        result
-                    }
-                };
-                for (i, plugin) in list.plugins.iter().enumerate() {
-                    let stdin = match request {
-                        Request::Add | Request::Check | Request::Del => {
-                            let (mut conf, _) = chain::request(
-                                &list,
-                                plugin,
-                                &caps,
-                                cached.as_ref().filter(|_| *request != Request::Add),
-                            );
-                            let placeholder = match request {
-                                Request::Add if i > 0 => Some(format!(
-                                    "<the result of plugin {} ({})>",
-                                    i,
-                                    list.plugins[i - 1].plugin_type
-                                )),
-                                Request::Check | Request::Del if cached.is_none() => {
-                                    Some("<the cached result of ADD>".to_string())
-                                }
-                                _ => None,
-                            };
-                            if let Some(text) = placeholder {
-                                conf.insert("prevResult".into(), Value::String(text));
-                            }
-                            conf
-                        }
-                        Request::Gc => chain::gc_request(&list, plugin, &[]),
-                        Request::Status => chain::status_request(&list, plugin),
-                    };
-                    plugins[i].stdin = Some(Value::Object(stdin));
-                }
-                let v = Version::parse(&list.cni_version).unwrap_or(Version(0, 1, 0));
-                match request {
-                    Request::Check if !v.has_check() => notes.push(format!(
-                        "CHECK is not sent below 0.4.0 (this list is {})",
-                        list.cni_version
-                    )),
-                    Request::Check if list.disable_check => {
-                        notes.push("CHECK is not sent: disableCheck".into())
-                    }
-                    Request::Gc if list.disable_gc => {
-                        notes.push("GC is not sent: disableGC".into())
-                    }
-                    Request::Gc | Request::Status if !v.has_gc_status() => notes.push(format!(
-                        "{} is not sent below 1.1.0 (this list is {})",
-                        format!("{request:?}").to_uppercase(),
-                        Version::effective(&list.cni_version)
-                    )),
-                    Request::Gc => notes.push(
-                        "the valid attachments are shown empty; `cnictl gc` fills them".into(),
-                    ),
-                    _ => {}
-                }
-                if *request == Request::Del {
-                    plugins.reverse();
-                    notes.push("DEL runs the plugins in reverse order, as listed".into());
-                }
-            }
-            let report = ShowReport {
-                command: "conf show",
-                config: ConfigSummary::new(&list, &how),
-                declared_version: list.declared_version.clone(),
-                cni_versions: list.cni_versions.clone(),
-                version_reason,
-                disable_check: list.disable_check,
-                disable_gc: list.disable_gc,
-                load_only_inlined_plugins: list.load_only_inlined_plugins,
-                plugins,
-                request: request.map(|r| format!("{r:?}").to_uppercase()),
-                notes,
-            };
-            ctx.emit(&report)
+            let shown = Shown { network, request: *request, netns, container_id, ifname, params };
+            show(ctx, &shown)
         }
-        ConfAction::Lint { target, offline } => {
-            let target = target.clone().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
-            let mut prober = Prober::new(&ctx.runner, *offline);
-            let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs, &mut prober)?;
-            let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-            let report = LintReport {
-                command: "conf lint",
-                target,
-                errors: count(Severity::Error),
-                warnings: count(Severity::Warning),
-                diagnostics,
-            };
-            ctx.emit(&report)?;
-            if report.errors > 0 {
-                return Err(ReportedFailure {
-                    code: Code::Usage,
-                    message: format!("{} error(s) in {}", report.errors, report.target.display()),
-                }
-                .into());
-            }
-            Ok(())
+        ConfAction::Lint { target, offline } => lint(ctx, target.as_ref(), *offline),
+    }
+}
+
+/// The arguments of `conf show`.
+struct Shown<'a> {
+    network: &'a str,
+    request: Option<Request>,
+    netns: &'a Option<String>,
+    container_id: &'a Option<String>,
+    ifname: &'a str,
+    params: &'a Params,
+}
+
+fn show(ctx: &Context, args: &Shown) -> Result<()> {
+    let (list, how) = config::find_network(&ctx.global.cni_conf_dir, args.network)?;
+    let mut notes = Vec::new();
+    let mut plugins = origins(&list);
+    if let Some(request) = args.request {
+        let command = request.command();
+        let netns = args.netns.as_deref().map(|n| crate::netns::resolve(n).display().to_string());
+        let att = Attachment {
+            container_id: args
+                .container_id
+                .clone()
+                .unwrap_or_else(|| cnitool_container_id(netns.as_deref().unwrap_or(""))),
+            netns: netns.clone().unwrap_or_default(),
+            ifname: args.ifname.to_string(),
+            args: args.params.cni_args()?,
+            capability_args: capability_args(args.params)?,
+        };
+        let cached = match (args.netns, args.container_id) {
+            (None, None) => None,
+            _ => cached_result(ctx, &list, &att, &mut notes),
+        };
+        let cni_path = ctx.runner.cni_path();
+        for call in plan::would_send(&list, command, &att, &cni_path, cached.as_ref(), &[]) {
+            let origin = &mut plugins[call.index];
+            origin.stdin = Some(Value::Object(call.stdin));
+            origin.env = Some(call.env.into_iter().map(|(k, v)| (k, Value::String(v))).collect());
+        }
+        request_notes(&list, request, &mut notes);
+        if request == Request::Del {
+            plugins.reverse();
+            notes.push("DEL runs the plugins in reverse order, as listed".into());
         }
     }
+    ctx.emit(&ShowReport {
+        command: "conf show",
+        config: ConfigSummary::new(&list, &how),
+        declared_version: list.declared_version.clone(),
+        cni_versions: list.cni_versions.clone(),
+        version_reason: version_reason(&list),
+        disable_check: list.disable_check,
+        disable_gc: list.disable_gc,
+        load_only_inlined_plugins: list.load_only_inlined_plugins,
+        plugins,
+        request: args.request.map(|r| r.command().as_str().to_string()),
+        notes,
+    })
+}
+
+/// Where each plugin of the list is written.
+fn origins(list: &config::NetworkConfigList) -> Vec<PluginOrigin> {
+    list.plugins
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PluginOrigin {
+            index: i,
+            plugin_type: p.plugin_type.clone(),
+            ipam: p.ipam_type().map(str::to_string),
+            capabilities: p.capabilities(),
+            file: match &p.origin {
+                Origin::DropIn(f) => f.clone(),
+                Origin::Inline(_) => list.source.clone(),
+            },
+            source: match &p.origin {
+                Origin::DropIn(_) => "drop-in".into(),
+                Origin::Inline(_) if list.format == config::Format::Conf => {
+                    "the whole file (single plugin, up-converted)".into()
+                }
+                Origin::Inline(n) => format!("inline, plugins[{n}]"),
+            },
+            stdin: None,
+            env: None,
+        })
+        .collect()
+}
+
+/// The cached ADD result of the attachment, at the list's version, noting where it came
+/// from (or that a placeholder stands in).
+fn cached_result(
+    ctx: &Context,
+    list: &config::NetworkConfigList,
+    att: &Attachment,
+    notes: &mut Vec<String>,
+) -> Option<CniResult> {
+    let cache = Cache::new(ctx.cache_dir());
+    let path = cache.path(&list.name, &att.container_id, &att.ifname);
+    let found = cache.read(&path, &list.cni_version).ok();
+    let result =
+        found.as_ref().and_then(|c| c.result()).and_then(|r| r.convert(&list.cni_version).ok());
+    notes.push(match &result {
+        Some(_) => format!("prevResult is the cached result in {}", path.display()),
+        None => format!("no cached result at {}: a placeholder stands in", path.display()),
+    });
+    result
+}
+
+/// Why a runtime would not send this request at all.
+fn request_notes(list: &config::NetworkConfigList, request: Request, notes: &mut Vec<String>) {
+    let v = Version::parse(&list.cni_version).unwrap_or(Version(0, 1, 0));
+    match request {
+        Request::Check if !v.has_check() => {
+            notes.push(format!("CHECK is not sent below 0.4.0 (this list is {})", list.cni_version))
+        }
+        Request::Check if list.disable_check => {
+            notes.push("CHECK is not sent: disableCheck".into())
+        }
+        Request::Gc if list.disable_gc => notes.push("GC is not sent: disableGC".into()),
+        Request::Gc | Request::Status if !v.has_gc_status() => notes.push(format!(
+            "{} is not sent below 1.1.0 (this list is {})",
+            request.command(),
+            Version::effective(&list.cni_version)
+        )),
+        Request::Gc => {
+            notes.push("the valid attachments are shown empty; `cnictl gc` fills them".into())
+        }
+        _ => {}
+    }
+}
+
+fn lint(ctx: &Context, target: Option<&PathBuf>, offline: bool) -> Result<()> {
+    let target = target.cloned().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
+    let mut prober = Prober::new(&ctx.runner, offline);
+    let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs, &mut prober)?;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let report = LintReport {
+        command: "conf lint",
+        target,
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        diagnostics,
+    };
+    ctx.emit(&report)?;
+    if report.errors > 0 {
+        return Err(ReportedFailure {
+            code: Code::Usage,
+            message: format!("{} error(s) in {}", report.errors, report.target.display()),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Why the list runs at its version.

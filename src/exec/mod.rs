@@ -3,6 +3,7 @@
 //! configuration list for ADD, CHECK and DEL (SPEC section 3) and VERSION for every plugin.
 
 pub mod chain;
+pub mod plan;
 pub mod plugin;
 pub mod process;
 

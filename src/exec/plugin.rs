@@ -103,7 +103,10 @@ impl Default for Invocation {
     }
 }
 
-fn env_as_object<S: serde::Serializer>(env: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn env_as_object<S: serde::Serializer>(
+    env: &[(String, String)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut map = s.serialize_map(Some(env.len()))?;
     for (k, v) in env {

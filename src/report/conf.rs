@@ -25,6 +25,8 @@ pub struct PluginOrigin {
     pub source: String,
     /// With --request: the stdin it would receive.
     pub stdin: Option<Value>,
+    /// With --request: the environment it would get.
+    pub env: Option<serde_json::Map<String, Value>>,
 }
 
 /// The report of `conf show`.
