@@ -1,0 +1,206 @@
+//! How a plugin fails, and what cnictl makes of it: error objects, crashes, hangs killed
+//! after the timeout, garbage and empty output, non-zero exits without an error object, and
+//! missing plugin binaries.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use super::{assert_contains, callers, error_line, fixture, json_run, network, recorded, setup};
+use crate::util::{read_json, root_or_skip, Netns, World};
+
+/// The outcome of each plugin in the report, in the order they ran.
+fn outcomes(report: &Value) -> Vec<&str> {
+    let steps = report["plugins"].as_array().unwrap();
+    steps.iter().map(|s| s["outcome"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn an_error_object_exits_1_and_explains_the_code() {
+    let Some((world, ns)) = setup("an_error_object_exits_1_and_explains_the_code", "errobj") else {
+        return;
+    };
+    let failing = json!({"behaviour": "error", "errorCode": 7, "errorMsg": "bad subnet"});
+    network(
+        &world,
+        "1.0.0",
+        vec![fixture(&world, "first", json!({})), fixture(&world, "second", failing)],
+    );
+    let out = json_run(&world, "add", &ns).expect(1);
+    let report = out.json();
+    let error = &report["error"];
+    assert_eq!(error["kind"], "plugin-error");
+    assert_eq!(error["exitCode"], 1);
+    assert_eq!((&error["plugin"], &error["index"]), (&json!("second"), &json!(1)));
+    assert_eq!(error["cniError"]["code"], 7);
+    assert_eq!(error["cniError"]["meaning"], "invalid network configuration");
+    assert_eq!(error["cniError"]["msg"], "bad subnet");
+    assert_eq!(error["exit"], json!({"kind": "code", "code": 1}));
+    assert_contains(error["hint"].as_str().unwrap(), "cnictl del net");
+    assert_eq!(outcomes(&report), ["ok", "failed"]);
+    assert!(report["cache"].is_null() && report["result"].is_null());
+    assert!(world.cache_entries().is_empty(), "{:?}", world.cache_entries());
+    let line = error_line(&out);
+    assert_contains(line, "plugin 2 of 2 (second)");
+    assert_contains(line, "bad subnet");
+}
+
+#[test]
+fn plugins_after_a_failure_are_never_run() {
+    let Some((world, ns)) = setup("plugins_after_a_failure_are_never_run", "notrun") else {
+        return;
+    };
+    network(
+        &world,
+        "1.0.0",
+        vec![
+            fixture(&world, "first", json!({})),
+            fixture(&world, "second", json!({"behaviour": "error"})),
+            fixture(&world, "third", json!({})),
+        ],
+    );
+    let report = json_run(&world, "add", &ns).expect(1).json();
+    assert_eq!(outcomes(&report), ["ok", "failed", "not-run"]);
+    assert!(report["plugins"][2]["path"].is_null());
+    assert_eq!(callers(&recorded(&world)), ["first", "second"]);
+}
+
+#[test]
+fn a_crash_exits_4_with_the_signal_and_stderr() {
+    let Some((world, ns)) = setup("a_crash_exits_4_with_the_signal_and_stderr", "crash") else {
+        return;
+    };
+    network(&world, "1.0.0", vec![fixture(&world, "boom", json!({"behaviour": "crash"}))]);
+    let out = json_run(&world, "add", &ns).expect(4);
+    let error = &out.json()["error"];
+    assert_eq!(error["kind"], "crash");
+    assert_eq!(error["exitCode"], 4);
+    assert_eq!(error["exit"], json!({"kind": "signal", "signal": 6, "name": "SIGABRT"}));
+    assert_eq!(error["stderr"], "panic: fixture crashed on purpose");
+    assert_contains(error_line(&out), "killed by SIGABRT");
+}
+
+/// Whether a process still runs (a zombie has been killed and only awaits its reaper).
+fn running(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name in parentheses: `123 (sleep) S ...`.
+        Ok(stat) => {
+            !matches!(stat.rsplit(')').next().unwrap().trim_start().chars().next(), Some('Z' | 'X'))
+        }
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn a_hang_is_killed_with_its_children_after_the_timeout() {
+    let Some((world, ns)) = setup("a_hang_is_killed_with_its_children_after_the_timeout", "hang")
+    else {
+        return;
+    };
+    network(&world, "1.0.0", vec![fixture(&world, "stuck", json!({"behaviour": "hang"}))]);
+    let started = Instant::now();
+    let out = json_run(&world, "add", &ns).args(["--timeout", "500ms"]).expect(4);
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(10), "took {elapsed:?}");
+    let error = &out.json()["error"];
+    assert_eq!(error["kind"], "timeout");
+    assert_eq!(error["exitCode"], 4);
+    assert_contains(error["message"].as_str().unwrap(), "timed out after 500ms");
+
+    let pids: Vec<String> = ["hang.pid", "child.pid"]
+        .iter()
+        .map(|f| std::fs::read_to_string(world.path("rec").join(f)).expect(f))
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while pids.iter().any(|p| running(p)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let survivors: Vec<&String> = pids.iter().filter(|p| running(p)).collect();
+    for pid in &survivors {
+        let _ = std::process::Command::new("kill").args(["-9", pid]).status();
+    }
+    assert!(survivors.is_empty(), "still running after the timeout: {survivors:?}");
+}
+
+#[test]
+fn garbage_after_a_successful_add_is_a_protocol_violation() {
+    let Some((world, ns)) = setup("garbage_after_a_successful_add_is_a_protocol_violation", "garb")
+    else {
+        return;
+    };
+    network(&world, "1.0.0", vec![fixture(&world, "noisy", json!({"behaviour": "garbage"}))]);
+    let out = json_run(&world, "add", &ns).expect(4);
+    let report = out.json();
+    assert_eq!(report["error"]["kind"], "bad-output");
+    assert_eq!(report["error"]["exitCode"], 4);
+    assert_contains(report["error"]["message"].as_str().unwrap(), "stdout is not a result");
+    assert!(world.cache_entries().is_empty());
+}
+
+#[test]
+fn a_non_zero_exit_without_an_error_object_keeps_stderr() {
+    let Some((world, ns)) = setup("a_non_zero_exit_without_an_error_object_keeps_stderr", "exit3")
+    else {
+        return;
+    };
+    network(&world, "1.0.0", vec![fixture(&world, "quits", json!({"behaviour": "exit:3"}))]);
+    let error = json_run(&world, "add", &ns).expect(1).json()["error"].clone();
+    assert_eq!(error["kind"], "plugin-failed");
+    assert_eq!(error["exitCode"], 1);
+    assert_eq!(error["exit"], json!({"kind": "code", "code": 3}));
+    assert!(error["cniError"].is_null());
+    assert_eq!(error["stderr"], "fixture: exiting with 3");
+}
+
+#[test]
+fn empty_and_null_add_output_are_an_empty_result() {
+    if !root_or_skip("empty_and_null_add_output_are_an_empty_result") {
+        return;
+    }
+    for mode in ["empty", "null"] {
+        let (world, ns) = (World::new(mode), Netns::new(mode));
+        network(&world, "1.0.0", vec![fixture(&world, "quiet", json!({"behaviour": mode}))]);
+        let report = json_run(&world, "add", &ns).expect(0).json();
+        assert_eq!(report["result"]["cniVersion"], "1.0.0", "{mode}");
+        assert!(report["result"].get("ips").is_none(), "{mode}: {}", report["result"]);
+        assert_eq!(report["cache"]["action"], "written", "{mode}");
+        let entries = world.cache_entries();
+        assert_eq!(entries.len(), 1, "{mode}");
+        assert_eq!(read_json(&entries[0])["result"], report["result"], "{mode}");
+    }
+}
+
+#[test]
+fn a_result_without_cni_version_takes_the_configuration_version() {
+    let Some((world, ns)) = setup("a_result_without_cni_version_takes_the_conf_version", "nover")
+    else {
+        return;
+    };
+    network(&world, "0.4.0", vec![fixture(&world, "bare", json!({"behaviour": "noversion"}))]);
+    let report = json_run(&world, "add", &ns).expect(0).json();
+    assert_eq!(report["config"]["cniVersion"], "0.4.0");
+    assert_eq!(report["result"]["cniVersion"], "0.4.0");
+    assert_eq!(report["result"]["ips"][0]["address"], "192.0.2.10/24");
+}
+
+#[test]
+fn a_missing_plugin_binary_stops_the_chain_before_anything_runs() {
+    let Some((world, ns)) = setup("a_missing_plugin_binary_stops_the_chain", "missing") else {
+        return;
+    };
+    let present = fixture(&world, "present", json!({}));
+    network(&world, "1.0.0", vec![present, json!({"type": "absent"})]);
+    let out = json_run(&world, "add", &ns).expect(3);
+    let error = &out.json()["error"];
+    assert_eq!(error["kind"], "not-found");
+    assert_eq!((&error["plugin"], &error["index"]), (&json!("absent"), &json!(1)));
+    let message = error["message"].as_str().unwrap();
+    assert_contains(message, "\"absent\"");
+    assert_contains(message, &world.bin_dirs());
+    assert_eq!(outcomes(&out.json()), ["not-run", "not-run"]);
+    assert!(recorded(&world).is_empty(), "{:?}", recorded(&world));
+    // Regression (fixed): the hint says "plugins before it may have set things up" although cnictl locates
+    // every binary before running any, so nothing ran (every outcome is "not-run").
+    let hint = error["hint"].as_str().unwrap_or("");
+    assert!(!hint.contains("may have set things up"), "misleading hint: {hint}");
+}
