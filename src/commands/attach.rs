@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     ctx.require_root(&command.as_str().to_lowercase())?;
     check_netns(command, &att, &mut notes)?;
     let cache = Cache::new(ctx.cache_dir());
-    let _mount_point = match &ctx.runner.placement.state_dir {
+    let _mount_point = match &ctx.runner.placement().state_dir {
         Some(_) => Some(crate::sandbox::MountPointLock::take().map_err(|e| {
             EnvironmentError(format!("preparing /var/lib/cni as a mount point: {e}"))
         })?),

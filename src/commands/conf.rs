@@ -247,7 +247,7 @@ fn request_notes(list: &config::NetworkConfigList, request: Request, notes: &mut
 fn lint(ctx: &Context, target: Option<&PathBuf>, offline: bool) -> Result<()> {
     let target = target.cloned().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
     let mut prober = Prober::new(&ctx.runner, offline);
-    let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs, &mut prober)?;
+    let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs(), &mut prober)?;
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = LintReport {
         command: "conf lint",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::exec::{Invocation, SystemRunner};
+use crate::exec::{Invocation, Runner, SystemRunner};
 use crate::exit::EnvironmentError;
 use crate::render::{self, ColorChoice, Output, Render, Style};
 use crate::report::{ErrorReport, FailureReport};
@@ -85,7 +85,8 @@ pub const DEFAULT_CACHE_DIR: &str = "/var/lib/cni";
 /// What every command needs, built once from the global options.
 pub struct Context {
     pub global: Global,
-    pub runner: SystemRunner,
+    /// Where plugin calls go: the system's runner, or whatever a command puts in its place.
+    pub runner: Box<dyn Runner>,
     pub style: Style,
     /// Set once a report is on stdout, so a later error does not print another.
     pub rendered: std::cell::Cell<bool>,
@@ -100,12 +101,12 @@ impl Context {
             netns: global.host_netns.as_deref().map(crate::netns::resolve),
             state_dir: global.plugin_state_dir.clone(),
         };
-        let runner = SystemRunner {
+        let runner = Box::new(SystemRunner {
             bin_dirs,
             timeout: global.timeout,
             inherit_env: global.inherit_env,
             placement,
-        };
+        });
         let style = Style::new(global.output, global.color, global.trace, global.no_headers);
         Context { global, runner, style, rendered: std::cell::Cell::new(false) }
     }

@@ -41,7 +41,7 @@ pub enum IpamAction {
 }
 
 fn state_dir(ctx: &Context) -> PathBuf {
-    ctx.runner.placement.state_dir.clone().unwrap_or_else(|| PathBuf::from(STATE_DIR))
+    ctx.runner.placement().state_dir.unwrap_or_else(|| PathBuf::from(STATE_DIR))
 }
 
 /// The lease directories to look at.

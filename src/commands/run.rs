@@ -17,7 +17,7 @@ use super::Context;
 use crate::cache::{self, Cache};
 use crate::config;
 use crate::exec::chain::{self, Attachment};
-use crate::exec::{Command as Op, Invocation, PluginFailure, Runner, SystemRunner};
+use crate::exec::{Command as Op, Invocation, PluginFailure, Runner};
 use crate::exit::{self, Code, ReportedFailure, UsageError};
 use crate::inspect::{self, Snapshot};
 use crate::leaks;
@@ -199,8 +199,8 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         None
     };
     let placement =
-        sandbox.as_ref().map(Sandbox::placement).unwrap_or_else(|| ctx.runner.placement.clone());
-    let runner = SystemRunner { placement: placement.clone(), ..ctx.runner.clone() };
+        sandbox.as_ref().map(Sandbox::placement).unwrap_or_else(|| ctx.runner.placement());
+    let runner = ctx.runner.placed(placement.clone());
     let cache_root = match (&ctx.global.cache_dir, &sandbox) {
         (Some(dir), _) => CacheRoot::Given(dir.clone()),
         (None, Some(sandbox)) => CacheRoot::Sandbox(sandbox.cache_dir()),

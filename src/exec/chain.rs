@@ -400,18 +400,27 @@ mod tests {
     use super::*;
     use crate::config::parse_conflist;
     use crate::exec::Exit;
-    use std::cell::RefCell;
     use std::path::Path;
+    use std::sync::Mutex;
 
     /// Answers each call from a script keyed by plugin type, and remembers the calls.
     struct Fake {
         answers: Vec<(&'static str, Exit, &'static str)>,
-        seen: RefCell<Vec<Call>>,
+        seen: Mutex<Vec<Call>>,
     }
 
     impl Runner for Fake {
         fn cni_path(&self) -> String {
             "/fake/bin".into()
+        }
+        fn bin_dirs(&self) -> Vec<PathBuf> {
+            vec!["/fake/bin".into()]
+        }
+        fn placement(&self) -> crate::sandbox::Placement {
+            crate::sandbox::Placement::default()
+        }
+        fn placed(&self, _: crate::sandbox::Placement) -> Box<dyn Runner> {
+            Box::new(Fake { answers: self.answers.clone(), seen: Mutex::new(Vec::new()) })
         }
         fn find(&self, plugin: &str) -> Result<PathBuf, PluginFailure> {
             if plugin == "missing" {
@@ -420,7 +429,7 @@ mod tests {
             Ok(Path::new("/fake/bin").join(plugin))
         }
         fn run(&self, call: &Call) -> Invocation {
-            self.seen.borrow_mut().push(call.clone());
+            self.seen.lock().unwrap().push(call.clone());
             let (_, exit, stdout) =
                 self.answers.iter().find(|(p, _, _)| *p == call.plugin).cloned().unwrap();
             Invocation {
@@ -462,13 +471,13 @@ mod tests {
     fn add_chains_results_and_injects_declared_capabilities_only() {
         let fake = Fake {
             answers: vec![("a", Exit::Code(0), RESULT), ("b", Exit::Code(0), RESULT)],
-            seen: RefCell::new(vec![]),
+            seen: Mutex::new(vec![]),
         };
         let list =
             list(r#"{"type":"a","extra":1},{"type":"b","capabilities":{"portMappings":true}}"#);
         let run = run(&fake, &list, Command::Add, &att(), None);
         assert!(run.failure.is_none());
-        let seen = fake.seen.borrow();
+        let seen = fake.seen.lock().unwrap();
         let first: Value = serde_json::from_slice(&seen[0].stdin).unwrap();
         let second: Value = serde_json::from_slice(&seen[1].stdin).unwrap();
         assert!(first.get("prevResult").is_none());
@@ -486,14 +495,14 @@ mod tests {
     fn del_runs_in_reverse_with_the_cached_result() {
         let fake = Fake {
             answers: vec![("a", Exit::Code(0), ""), ("b", Exit::Code(0), "")],
-            seen: RefCell::new(vec![]),
+            seen: Mutex::new(vec![]),
         };
         let cached = CniResult::from_stdout(RESULT.as_bytes(), "1.0.0").unwrap();
         let run =
             run(&fake, &list(r#"{"type":"a"},{"type":"b"}"#), Command::Del, &att(), Some(&cached));
-        let order: Vec<_> = fake.seen.borrow().iter().map(|c| c.plugin.clone()).collect();
+        let order: Vec<_> = fake.seen.lock().unwrap().iter().map(|c| c.plugin.clone()).collect();
         assert_eq!(order, ["b", "a"]);
-        for call in fake.seen.borrow().iter() {
+        for call in fake.seen.lock().unwrap().iter() {
             let stdin: Value = serde_json::from_slice(&call.stdin).unwrap();
             assert_eq!(stdin["prevResult"]["ips"][0]["address"], "10.9.0.2/24");
         }
@@ -508,7 +517,7 @@ mod tests {
                 ("b", Exit::Code(1), r#"{"code":7,"msg":"bad"}"#),
                 ("c", Exit::Code(0), RESULT),
             ],
-            seen: RefCell::new(vec![]),
+            seen: Mutex::new(vec![]),
         };
         let run = run(
             &fake,
@@ -527,17 +536,17 @@ mod tests {
 
     #[test]
     fn a_missing_binary_stops_before_anything_runs() {
-        let fake = Fake { answers: vec![], seen: RefCell::new(vec![]) };
+        let fake = Fake { answers: vec![], seen: Mutex::new(vec![]) };
         let run =
             run(&fake, &list(r#"{"type":"a"},{"type":"missing"}"#), Command::Add, &att(), None);
-        assert!(fake.seen.borrow().is_empty());
+        assert!(fake.seen.lock().unwrap().is_empty());
         assert!(matches!(run.failure, Some((1, PluginFailure::NotFound { .. }))));
     }
 
     #[test]
     fn garbage_after_a_successful_add_is_a_protocol_error() {
         let fake =
-            Fake { answers: vec![("a", Exit::Code(0), "oops {")], seen: RefCell::new(vec![]) };
+            Fake { answers: vec![("a", Exit::Code(0), "oops {")], seen: Mutex::new(vec![]) };
         let run = run(&fake, &list(r#"{"type":"a"}"#), Command::Add, &att(), None);
         assert!(matches!(run.failure, Some((0, PluginFailure::BadOutput { .. }))));
     }
@@ -558,7 +567,7 @@ mod tests {
                 ),
                 ("old", Exit::Code(1), r#"{"code":4,"msg":"unknown CNI_COMMAND: VERSION"}"#),
             ],
-            seen: RefCell::new(vec![]),
+            seen: Mutex::new(vec![]),
         };
         let list = list(r#"{"type":"a","ipam":{"type":"host-local"}},{"type":"old"}"#);
         let (answers, calls) = versions(&fake, &list);

@@ -169,9 +169,18 @@ mod text_or_base64 {
 }
 
 /// What runs plugins: the real one spawns processes; tests substitute a fake.
-pub trait Runner {
+/// The seam where plugin calls are made: the system's runner spawns the binaries; tests,
+/// and later record, replay, bench and conformance, put their own here. Commands reach it
+/// through the context as a trait object.
+pub trait Runner: Sync {
     /// The plugin search path, as given to plugins in `CNI_PATH`.
     fn cni_path(&self) -> String;
+    /// The directories of that path, in order.
+    fn bin_dirs(&self) -> Vec<PathBuf>;
+    /// Where plugins run: cnictl's own namespaces, or a sandbox's.
+    fn placement(&self) -> crate::sandbox::Placement;
+    /// The same runner, with plugins run somewhere else (a sandbox).
+    fn placed(&self, placement: crate::sandbox::Placement) -> Box<dyn Runner>;
     /// Finds a plugin binary.
     fn find(&self, plugin: &str) -> Result<PathBuf, PluginFailure>;
     /// Runs one call to the end.
@@ -226,9 +235,42 @@ impl SystemRunner {
     }
 }
 
+impl<R: Runner + ?Sized> Runner for Box<R> {
+    fn cni_path(&self) -> String {
+        (**self).cni_path()
+    }
+    fn bin_dirs(&self) -> Vec<PathBuf> {
+        (**self).bin_dirs()
+    }
+    fn placement(&self) -> crate::sandbox::Placement {
+        (**self).placement()
+    }
+    fn placed(&self, placement: crate::sandbox::Placement) -> Box<dyn Runner> {
+        (**self).placed(placement)
+    }
+    fn find(&self, plugin: &str) -> Result<PathBuf, PluginFailure> {
+        (**self).find(plugin)
+    }
+    fn run(&self, call: &Call) -> Invocation {
+        (**self).run(call)
+    }
+}
+
 impl Runner for SystemRunner {
     fn cni_path(&self) -> String {
         self.bin_dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(":")
+    }
+
+    fn bin_dirs(&self) -> Vec<PathBuf> {
+        self.bin_dirs.clone()
+    }
+
+    fn placement(&self) -> crate::sandbox::Placement {
+        self.placement.clone()
+    }
+
+    fn placed(&self, placement: crate::sandbox::Placement) -> Box<dyn Runner> {
+        Box::new(SystemRunner { placement, ..self.clone() })
     }
 
     fn find(&self, plugin: &str) -> Result<PathBuf, PluginFailure> {
