@@ -18,7 +18,7 @@ use crate::netns;
 use crate::report::{
     AttachmentReport, CacheAction, CacheUse, ConfigSummary, ErrorKind, ErrorReport,
 };
-use crate::spec::{validate, version::Version};
+use crate::spec::{result::CniResult, validate, version::Version};
 
 /// What identifies an attachment, and what it is given.
 #[derive(Debug, Clone, Args)]
@@ -110,166 +110,35 @@ fn check_netns(
 pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     let started = Instant::now();
     let plan = plan(ctx, command, args)?;
-    let Plan { list, summary, att, cache_path } = plan;
     let mut notes = Vec::new();
     ctx.require_root(&command.as_str().to_lowercase())?;
-    check_netns(command, &att, &mut notes)?;
-    let cache = Cache::new(ctx.cache_dir());
+    check_netns(command, &plan.att, &mut notes)?;
     let _mount_point = match &ctx.runner.placement().state_dir {
         Some(_) => Some(crate::sandbox::MountPointLock::take().map_err(|e| {
             EnvironmentError(format!("preparing /var/lib/cni as a mount point: {e}"))
         })?),
         None => None,
     };
-    let version = Version::parse(&list.cni_version).map_err(UsageError)?;
-
-    let mut report = AttachmentReport {
-        command: match command {
-            Command::Add => "add",
-            Command::Check => "check",
-            _ => "del",
-        },
-        config: summary,
-        container_id: att.container_id.clone(),
-        netns: att.netns.clone(),
-        ifname: att.ifname.clone(),
-        cni_args: att.args.clone(),
-        capability_args: att.capability_args.clone(),
-        plugins: Vec::new(),
-        result: None,
-        cache: None,
-        notes: Vec::new(),
-        error: None,
-        duration_ms: 0.0,
-        calls: None,
-    };
-
-    if command == Command::Check {
-        if !version.has_check() {
-            return Err(UsageError(format!(
-                "{}: configuration version {} does not support CHECK (added in 0.4.0); raise \
-                 cniVersion to 0.4.0 or later if every plugin supports it",
-                list.source.display(),
-                list.cni_version
-            ))
-            .into());
-        }
-        if list.disable_check {
-            notes.push(
-                "CHECK skipped: the configuration sets disableCheck, so runtimes never run it"
-                    .into(),
-            );
-            report.notes = notes;
-            report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
-            return finish(ctx, &report, &ChainRun::default());
-        }
+    let version = Version::parse(&plan.list.cni_version).map_err(UsageError)?;
+    let mut report = empty_report(command, &plan);
+    if command == Command::Check && !check_applies(&plan.list, version, &mut notes)? {
+        report.notes = notes;
+        report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+        return finish(ctx, &report, &ChainRun::default());
     }
-
-    // CHECK and DEL get the cached ADD result, converted to the list's version.
-    let mut prev = None;
-    if command == Command::Check || (command == Command::Del && version.has_check()) {
-        let cached = cache
-            .read(&cache_path, &list.cni_version)
-            .with_context(|| format!("cannot read cache entry {}", cache_path.display()))
-            .map_err(|e| EnvironmentError(format!("{e:#}")))?;
-        let action = match &cached {
-            Cached::Missing => {
-                notes.push(match command {
-                    Command::Check => format!(
-                        "no cached result at {}: plugins get no prevResult and most fail CHECK \
-                         (was ADD run with this container ID and ifname, and this --cache-dir?)",
-                        cache_path.display()
-                    ),
-                    _ => "no cached result: DEL runs without prevResult".into(),
-                });
-                CacheAction::Missing
-            }
-            Cached::Entry { .. } => CacheAction::Read,
-            Cached::Legacy { .. } => CacheAction::ReadLegacy,
-            Cached::Corrupt { reason } if command == Command::Check => {
-                return Err(EnvironmentError(format!(
-                    "cache entry {} is unreadable ({reason}); CHECK needs it. Run `cnictl del` \
-                     to detach, or remove the file",
-                    cache_path.display()
-                ))
-                .into())
-            }
-            Cached::Corrupt { reason } => {
-                notes.push(format!(
-                    "cache entry is unreadable ({reason}); DEL runs without prevResult, as libcni does"
-                ));
-                CacheAction::Corrupt
-            }
-        };
-        report.cache = Some(CacheUse { path: cache_path.clone(), action });
-        if let Some(result) = cached.result() {
-            match result.convert(&list.cni_version) {
-                Ok(converted) => prev = Some(converted),
-                Err(e) if command == Command::Del => {
-                    notes.push(format!("cached result not used: {e}"))
-                }
-                Err(e) => return Err(UsageError(format!("cached result: {e}")).into()),
-            }
-        }
-    } else if command == Command::Del {
-        notes.push(format!(
-            "configuration version {} predates 0.4.0: DEL gets no prevResult, as libcni does",
-            list.cni_version
-        ));
-    }
-
-    let run = chain::run(&ctx.runner, &list, command, &att, prev.as_ref());
+    let prev = previous_result(ctx, command, &plan, version, &mut report, &mut notes)?;
+    let run = chain::run(&ctx.runner, &plan.list, command, &plan.att, prev.as_ref());
     report.plugins = run.steps.clone();
     report.result = match command {
         Command::Add => run.result.as_ref().map(|r| r.to_json()),
         _ => prev.as_ref().map(|r| r.to_json()),
     };
-
-    if let Some((index, failure)) = &run.failure {
-        // After a failed ADD the runtime owes a DEL (SPEC section 3); say which one.
-        let del = format!(
-            "cnictl del {} {} --container-id {} -i {}{}",
-            args.network,
-            att.netns,
-            att.container_id,
-            att.ifname,
-            cache_dir_flag(ctx)
-        );
-        let hint = match run.calls.len() {
-            _ if command != Command::Add => None,
-            0 => None,
-            1 => Some(format!("if the plugin left anything behind, clean up with: {del}")),
-            _ => Some(format!("the plugins before it set things up; clean up with: {del}")),
-        };
-        report.error = Some(ErrorReport::from_failure(*index, failure, hint));
-    } else {
-        match command {
-            Command::Add => {
-                let result = run.result.as_ref().expect("a successful ADD has a result");
-                let entry = cache::entry(&list.bytes, &list.name, &att, result);
-                if let Err(e) = cache.write(&cache_path, &entry) {
-                    let message = format!(
-                        "every plugin succeeded but the result could not be cached at {}: {e}. \
-                         Run `cnictl del` to undo the attachment, or fix --cache-dir",
-                        cache_path.display()
-                    );
-                    report.error = Some(ErrorReport::simple(
-                        ErrorKind::Environment,
-                        Code::Environment,
-                        message,
-                        None,
-                    ));
-                } else {
-                    report.cache =
-                        Some(CacheUse { path: cache_path.clone(), action: CacheAction::Written });
-                }
-            }
-            Command::Del if cache.remove(&cache_path).unwrap_or(false) => {
-                report.cache =
-                    Some(CacheUse { path: cache_path.clone(), action: CacheAction::Removed });
-            }
-            _ => {}
+    match &run.failure {
+        Some((index, failure)) => {
+            let hint = cleanup_hint(ctx, command, args, &plan.att, run.calls.len());
+            report.error = Some(ErrorReport::from_failure(*index, failure, hint));
         }
+        None => record(ctx, command, &plan, &run, &mut report),
     }
     report.notes = notes;
     report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -279,11 +148,189 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
             "{} failed at plugin {} of {} ({})",
             command,
             index + 1,
-            list.plugins.len(),
-            list.plugins[*index].plugin_type
+            plan.list.plugins.len(),
+            plan.list.plugins[*index].plugin_type
         ))),
         (None, Some(error)) => Err(EnvironmentError(error.message.clone()).into()),
         (None, None) => Ok(()),
+    }
+}
+
+/// The report before anything ran.
+fn empty_report(command: Command, plan: &Plan) -> AttachmentReport {
+    AttachmentReport {
+        command: match command {
+            Command::Add => "add",
+            Command::Check => "check",
+            _ => "del",
+        },
+        config: plan.summary.clone(),
+        container_id: plan.att.container_id.clone(),
+        netns: plan.att.netns.clone(),
+        ifname: plan.att.ifname.clone(),
+        cni_args: plan.att.args.clone(),
+        capability_args: plan.att.capability_args.clone(),
+        plugins: Vec::new(),
+        result: None,
+        cache: None,
+        notes: Vec::new(),
+        error: None,
+        duration_ms: 0.0,
+        calls: None,
+    }
+}
+
+/// Whether CHECK goes to the plugins: an error below 0.4.0, a note and no call with
+/// `disableCheck`.
+fn check_applies(
+    list: &NetworkConfigList,
+    version: Version,
+    notes: &mut Vec<String>,
+) -> Result<bool> {
+    if !version.has_check() {
+        return Err(UsageError(format!(
+            "{}: configuration version {} does not support CHECK (added in 0.4.0); raise \
+             cniVersion to 0.4.0 or later if every plugin supports it",
+            list.source.display(),
+            list.cni_version
+        ))
+        .into());
+    }
+    if list.disable_check {
+        notes.push(
+            "CHECK skipped: the configuration sets disableCheck, so runtimes never run it".into(),
+        );
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// The `prevResult` of CHECK and DEL: the cached ADD result, converted to the list's
+/// version. Notes what was found; a CHECK without a usable entry is an error.
+fn previous_result(
+    ctx: &Context,
+    command: Command,
+    plan: &Plan,
+    version: Version,
+    report: &mut AttachmentReport,
+    notes: &mut Vec<String>,
+) -> Result<Option<CniResult>> {
+    let (list, cache_path) = (&plan.list, &plan.cache_path);
+    if command == Command::Add {
+        return Ok(None);
+    }
+    if command == Command::Del && !version.has_check() {
+        notes.push(format!(
+            "configuration version {} predates 0.4.0: DEL gets no prevResult, as libcni does",
+            list.cni_version
+        ));
+        return Ok(None);
+    }
+    let cached = Cache::new(ctx.cache_dir())
+        .read(cache_path, &list.cni_version)
+        .with_context(|| format!("cannot read cache entry {}", cache_path.display()))
+        .map_err(|e| EnvironmentError(format!("{e:#}")))?;
+    let action = match &cached {
+        Cached::Missing => {
+            notes.push(match command {
+                Command::Check => format!(
+                    "no cached result at {}: plugins get no prevResult and most fail CHECK \
+                     (was ADD run with this container ID and ifname, and this --cache-dir?)",
+                    cache_path.display()
+                ),
+                _ => "no cached result: DEL runs without prevResult".into(),
+            });
+            CacheAction::Missing
+        }
+        Cached::Entry { .. } => CacheAction::Read,
+        Cached::Legacy { .. } => CacheAction::ReadLegacy,
+        Cached::Corrupt { reason } if command == Command::Check => {
+            return Err(EnvironmentError(format!(
+                "cache entry {} is unreadable ({reason}); CHECK needs it. Run `cnictl del` \
+                 to detach, or remove the file",
+                cache_path.display()
+            ))
+            .into())
+        }
+        Cached::Corrupt { reason } => {
+            notes.push(format!(
+                "cache entry is unreadable ({reason}); DEL runs without prevResult, as libcni does"
+            ));
+            CacheAction::Corrupt
+        }
+    };
+    report.cache = Some(CacheUse { path: cache_path.clone(), action });
+    let Some(result) = cached.result() else {
+        return Ok(None);
+    };
+    match result.convert(&list.cni_version) {
+        Ok(converted) => Ok(Some(converted)),
+        Err(e) if command == Command::Del => {
+            notes.push(format!("cached result not used: {e}"));
+            Ok(None)
+        }
+        Err(e) => Err(UsageError(format!("cached result: {e}")).into()),
+    }
+}
+
+/// After a failed ADD the runtime owes a DEL (SPEC section 3); say which one.
+fn cleanup_hint(
+    ctx: &Context,
+    command: Command,
+    args: &AttachArgs,
+    att: &Attachment,
+    calls: usize,
+) -> Option<String> {
+    let del = format!(
+        "cnictl del {} {} --container-id {} -i {}{}",
+        args.network,
+        att.netns,
+        att.container_id,
+        att.ifname,
+        cache_dir_flag(ctx)
+    );
+    match calls {
+        _ if command != Command::Add => None,
+        0 => None,
+        1 => Some(format!("if the plugin left anything behind, clean up with: {del}")),
+        _ => Some(format!("the plugins before it set things up; clean up with: {del}")),
+    }
+}
+
+/// After a chain that succeeded: ADD caches its result, DEL drops the entry.
+fn record(
+    ctx: &Context,
+    command: Command,
+    plan: &Plan,
+    run: &ChainRun,
+    report: &mut AttachmentReport,
+) {
+    let cache = Cache::new(ctx.cache_dir());
+    let path = &plan.cache_path;
+    match command {
+        Command::Add => {
+            let result = run.result.as_ref().expect("a successful ADD has a result");
+            let entry = cache::entry(&plan.list.bytes, &plan.list.name, &plan.att, result);
+            if let Err(e) = cache.write(path, &entry) {
+                let message = format!(
+                    "every plugin succeeded but the result could not be cached at {}: {e}. \
+                     Run `cnictl del` to undo the attachment, or fix --cache-dir",
+                    path.display()
+                );
+                report.error = Some(ErrorReport::simple(
+                    ErrorKind::Environment,
+                    Code::Environment,
+                    message,
+                    None,
+                ));
+            } else {
+                report.cache = Some(CacheUse { path: path.clone(), action: CacheAction::Written });
+            }
+        }
+        Command::Del if cache.remove(path).unwrap_or(false) => {
+            report.cache = Some(CacheUse { path: path.clone(), action: CacheAction::Removed });
+        }
+        _ => {}
     }
 }
 

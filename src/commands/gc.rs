@@ -16,7 +16,7 @@ use super::Context;
 use crate::cache::{Cache, Entry};
 use crate::config::{self, NetworkConfigList};
 use crate::exec::chain::{self, Attachment};
-use crate::exec::Command;
+use crate::exec::{plan, Command, Invocation, Runner};
 use crate::exit::{Code, ReportedFailure, UsageError};
 use crate::report::gc::{Attached, GcReport, Verdict};
 use crate::report::{ConfigSummary, ErrorReport};
@@ -71,24 +71,13 @@ fn cached_list(
 
 pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     let (list, how) = config::find_network(&ctx.global.cni_conf_dir, &args.network)?;
-    let mut valid: Vec<(String, String)> =
-        args.valid.iter().map(|v| parse_valid(v)).collect::<Result<_, _>>()?;
     let cache = Cache::new(ctx.cache_dir());
     let entries: Vec<Entry> = cache
         .entries()?
         .into_iter()
         .filter(|e| e.info().is_some_and(|i| i.network_name == list.name))
         .collect();
-    if args.valid_from_netns {
-        for info in entries.iter().filter_map(Entry::info) {
-            if !info.netns.is_empty() && Path::new(&info.netns).exists() {
-                let pair = (info.container_id.clone(), info.if_name.clone());
-                if !valid.contains(&pair) {
-                    valid.push(pair);
-                }
-            }
-        }
-    }
+    let valid = valid_set(args, &entries)?;
     let version = Version::parse(&list.cni_version).unwrap_or(Version(0, 1, 0));
     let mut report = GcReport {
         command: "gc",
@@ -103,44 +92,7 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
         notes: Vec::new(),
         calls: None,
     };
-    if list.disable_gc {
-        report.notes.push(
-            "the configuration sets disableGC: runtimes neither DEL stale attachments nor send GC"
-                .into(),
-        );
-    } else {
-        for entry in &entries {
-            let info = entry.info().expect("filtered on cniCacheV1 entries");
-            let pair = (info.container_id.clone(), info.if_name.clone());
-            let is_valid = valid.contains(&pair);
-            report.attachments.push(Attached {
-                container_id: info.container_id.clone(),
-                ifname: info.if_name.clone(),
-                netns: info.netns.clone(),
-                cache_file: entry.path.clone(),
-                verdict: if is_valid { Verdict::Valid } else { Verdict::Stale },
-                why: if is_valid {
-                    "in the valid set".into()
-                } else {
-                    "not in the valid set: GC synthesizes a DEL for it".into()
-                },
-                del: Vec::new(),
-            });
-        }
-        if report.gc_sent {
-            report.gc_requests = list
-                .plugins
-                .iter()
-                .map(|p| Value::Object(chain::gc_request(&list, p, &valid)))
-                .collect();
-        } else {
-            report.notes.push(format!(
-                "GC is not sent to plugins below cniVersion 1.1.0 (this list is {}); only the DELs happen",
-                if list.cni_version.is_empty() { "0.1.0" } else { &list.cni_version }
-            ));
-        }
-    }
-
+    judge(ctx, &list, &entries, &mut report);
     let mut calls = Vec::new();
     if args.apply && !list.disable_gc {
         if valid.is_empty() && !args.all {
@@ -154,64 +106,134 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
             .into());
         }
         ctx.require_root("gc --apply")?;
-        for (attached, entry) in report.attachments.iter_mut().zip(&entries) {
-            if attached.verdict != Verdict::Stale {
-                continue;
-            }
-            let info = entry.info().expect("cniCacheV1");
-            let cached = cached_list(entry, &list, &mut report.notes);
-            let att = Attachment {
-                container_id: info.container_id.clone(),
-                netns: info.netns.clone(),
-                ifname: info.if_name.clone(),
-                args: info.cni_args.clone(),
-                capability_args: info.capability_args.clone(),
-            };
-            let prev = entry.cached.result().and_then(|r| r.convert(&cached.cni_version).ok());
-            let del = chain::run(&ctx.runner, &cached, Command::Del, &att, prev.as_ref());
-            attached.del = del.steps.clone();
-            calls.extend(del.calls.clone());
-            match &del.failure {
-                None => {
-                    let _ = cache.remove(&entry.path);
-                    attached.verdict = Verdict::Deleted;
-                }
-                Some((index, failure)) => {
-                    attached.verdict = Verdict::DeleteFailed;
-                    report.errors.push(ErrorReport::from_failure(*index, failure, None));
-                }
-            }
-        }
-        if report.gc_sent {
-            let (run, failures) = chain::network_wide(&ctx.runner, &list, Command::Gc, &valid);
-            report.gc = run.steps;
-            calls.extend(run.calls);
-            for (index, failure) in &failures {
-                report.errors.push(ErrorReport::from_failure(*index, failure, None));
-            }
-        }
+        calls = apply(ctx, &list, &entries, &mut report);
     }
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
     ctx.emit(&report)?;
     if report.errors.is_empty() {
-        Ok(())
-    } else {
-        let code = report
-            .errors
-            .iter()
-            .map(|e| e.exit_code)
-            .max()
-            .and_then(Code::from_u8)
-            .unwrap_or(Code::PluginFailed);
-        Err(ReportedFailure {
-            code,
-            message: format!(
-                "gc of {}: {} error(s), all shown above",
-                list.name,
-                report.errors.len()
-            ),
-        }
-        .into())
+        return Ok(());
     }
+    let code = report
+        .errors
+        .iter()
+        .map(|e| e.exit_code)
+        .max()
+        .and_then(Code::from_u8)
+        .unwrap_or(Code::PluginFailed);
+    Err(ReportedFailure {
+        code,
+        message: format!("gc of {}: {} error(s), all shown above", list.name, report.errors.len()),
+    }
+    .into())
+}
+
+/// The valid attachments: `--valid`, and with `--valid-from-netns` every cached attachment
+/// whose namespace still exists.
+fn valid_set(args: &GcArgs, entries: &[Entry]) -> Result<Vec<(String, String)>> {
+    let mut valid: Vec<(String, String)> =
+        args.valid.iter().map(|v| parse_valid(v)).collect::<Result<_, _>>()?;
+    if args.valid_from_netns {
+        for info in entries.iter().filter_map(Entry::info) {
+            if !info.netns.is_empty() && Path::new(&info.netns).exists() {
+                let pair = (info.container_id.clone(), info.if_name.clone());
+                if !valid.contains(&pair) {
+                    valid.push(pair);
+                }
+            }
+        }
+    }
+    Ok(valid)
+}
+
+/// What GC makes of each cached attachment, and the stdin each plugin would get.
+fn judge(ctx: &Context, list: &NetworkConfigList, entries: &[Entry], report: &mut GcReport) {
+    if list.disable_gc {
+        report.notes.push(
+            "the configuration sets disableGC: runtimes neither DEL stale attachments nor send GC"
+                .into(),
+        );
+        return;
+    }
+    for entry in entries {
+        let info = entry.info().expect("filtered on cniCacheV1 entries");
+        let pair = (info.container_id.clone(), info.if_name.clone());
+        let is_valid = report.valid.contains(&pair);
+        report.attachments.push(Attached {
+            container_id: info.container_id.clone(),
+            ifname: info.if_name.clone(),
+            netns: info.netns.clone(),
+            cache_file: entry.path.clone(),
+            verdict: if is_valid { Verdict::Valid } else { Verdict::Stale },
+            why: if is_valid {
+                "in the valid set".into()
+            } else {
+                "not in the valid set: GC synthesizes a DEL for it".into()
+            },
+            del: Vec::new(),
+        });
+    }
+    if report.gc_sent {
+        let cni_path = ctx.runner.cni_path();
+        let att = Attachment::default();
+        report.gc_requests =
+            plan::would_send(list, Command::Gc, &att, &cni_path, None, &report.valid)
+                .into_iter()
+                .map(|call| Value::Object(call.stdin))
+                .collect();
+    } else {
+        report.notes.push(format!(
+            "GC is not sent to plugins below cniVersion 1.1.0 (this list is {}); only the DELs happen",
+            if list.cni_version.is_empty() { "0.1.0" } else { &list.cni_version }
+        ));
+    }
+}
+
+/// `--apply`: DEL every stale attachment with its cached configuration, then GC to every
+/// plugin. Returns the calls made.
+fn apply(
+    ctx: &Context,
+    list: &NetworkConfigList,
+    entries: &[Entry],
+    report: &mut GcReport,
+) -> Vec<Invocation> {
+    let cache = Cache::new(ctx.cache_dir());
+    let mut calls = Vec::new();
+    for (attached, entry) in report.attachments.iter_mut().zip(entries) {
+        if attached.verdict != Verdict::Stale {
+            continue;
+        }
+        let info = entry.info().expect("cniCacheV1");
+        let cached = cached_list(entry, list, &mut report.notes);
+        let att = Attachment {
+            container_id: info.container_id.clone(),
+            netns: info.netns.clone(),
+            ifname: info.if_name.clone(),
+            args: info.cni_args.clone(),
+            capability_args: info.capability_args.clone(),
+        };
+        let prev = entry.cached.result().and_then(|r| r.convert(&cached.cni_version).ok());
+        let del = chain::run(&ctx.runner, &cached, Command::Del, &att, prev.as_ref());
+        attached.del = del.steps.clone();
+        calls.extend(del.calls.clone());
+        match &del.failure {
+            None => {
+                let _ = cache.remove(&entry.path);
+                attached.verdict = Verdict::Deleted;
+            }
+            Some((index, failure)) => {
+                attached.verdict = Verdict::DeleteFailed;
+                report.errors.push(ErrorReport::from_failure(*index, failure, None));
+            }
+        }
+    }
+    if report.gc_sent {
+        let (run, failures) = chain::network_wide(&ctx.runner, list, Command::Gc, &report.valid);
+        report.gc = run.steps;
+        calls.extend(run.calls);
+        for (index, failure) in &failures {
+            report.errors.push(ErrorReport::from_failure(*index, failure, None));
+        }
+    }
+    calls
 }

@@ -545,8 +545,7 @@ mod tests {
 
     #[test]
     fn garbage_after_a_successful_add_is_a_protocol_error() {
-        let fake =
-            Fake { answers: vec![("a", Exit::Code(0), "oops {")], seen: Mutex::new(vec![]) };
+        let fake = Fake { answers: vec![("a", Exit::Code(0), "oops {")], seen: Mutex::new(vec![]) };
         let run = run(&fake, &list(r#"{"type":"a"}"#), Command::Add, &att(), None);
         assert!(matches!(run.failure, Some((0, PluginFailure::BadOutput { .. }))));
     }
