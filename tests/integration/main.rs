@@ -6,6 +6,7 @@ mod deploy;
 mod errors;
 mod generated;
 mod interop;
+mod layout;
 mod output;
 mod real_plugins;
 mod run_sandbox;

@@ -52,11 +52,10 @@ fn leases(report: &Value) -> Vec<(String, String, String, bool)> {
         .collect()
 }
 
-#[test]
-fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
-    let Some(world) = setup("ipam_leases_are_judged_and_only_stale_ones_released", "lease") else {
-        return;
-    };
+/// Three leases of `net` (one of a cached container whose namespace lives, one stale, one of
+/// an old host-local without ifname), host-local's lock and last-reserved files. Returns the
+/// lease dir and the live namespace.
+fn write_leases(world: &crate::util::World) -> (std::path::PathBuf, Netns) {
     let p = &world.subnet_prefix;
     let list = json!({
         "cniVersion": "1.0.0",
@@ -95,6 +94,17 @@ fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
     });
     std::fs::write(results.join(format!("{NET}-cid-live-eth0")), entry.to_string()).unwrap();
 
+    (dir, live)
+}
+
+#[test]
+fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
+    let Some(world) = setup("ipam_leases_are_judged_and_only_stale_ones_released", "lease") else {
+        return;
+    };
+    let p = &world.subnet_prefix;
+    let (dir, _live) = write_leases(&world);
+    let (ip5, ip6, ip7) = (format!("{p}.5"), format!("{p}.6"), format!("{p}.7"));
     let report = json_cmd(&world, &["ipam", "leases", NET]).expect(0).json();
     assert_eq!(report["dirs"], json!([dir]));
     assert_eq!(report["cacheDir"], json!(world.cache_dir()));
@@ -130,11 +140,23 @@ fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
     assert!(leases(&report).iter().all(|l| l.0 != ip5), "{}", report["leases"]);
     assert!(dir.join("lock").exists() && dir.join("last_reserved_ip.0").exists());
 
+    release_waits_for_the_lock(&world, &dir, &ip6, &ip7);
+}
+
+/// While the test holds host-local's lock, a release waits; once it is free, the release
+/// goes through and the live lease stays.
+fn release_waits_for_the_lock(
+    world: &crate::util::World,
+    dir: &std::path::Path,
+    ip6: &str,
+    ip7: &str,
+) {
+    let world = world;
     // The lock is honoured: while the test holds it, the release waits.
     let lock = std::fs::File::options().write(true).open(dir.join("lock")).unwrap();
     let held = Flock::lock(lock, FlockArg::LockExclusive).map_err(|(_, e)| e).unwrap();
     let mut command =
-        json_cmd(&world, &["ipam", "leases", NET, "--release", &ip7, "--yes"]).command();
+        json_cmd(world, &["ipam", "leases", NET, "--release", ip7, "--yes"]).command();
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = Reaped(command.spawn().unwrap());
     // `ip netns exec` execs cnictl in place, so the child's pid is cnictl's: wait until the
@@ -153,7 +175,7 @@ fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
     }
     std::thread::sleep(Duration::from_millis(300));
     assert!(child.0.try_wait().unwrap().is_none(), "the release did not wait for the lock");
-    assert!(dir.join(&ip7).exists(), "the lease was removed while the lock was held");
+    assert!(dir.join(ip7).exists(), "the lease was removed while the lock was held");
     drop(held);
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
@@ -167,8 +189,8 @@ fn ipam_leases_are_judged_and_only_stale_ones_released_under_the_lock() {
     child.0.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
     child.0.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!(status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
-    assert!(!dir.join(&ip7).exists());
+    assert!(!dir.join(ip7).exists());
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["released"][0]["ip"], ip7);
-    assert!(dir.join(&ip6).exists(), "the live lease went too");
+    assert!(dir.join(ip6).exists(), "the live lease went too");
 }
