@@ -151,7 +151,6 @@ fn release_waits_for_the_lock(
     ip6: &str,
     ip7: &str,
 ) {
-    let world = world;
     // The lock is honoured: while the test holds it, the release waits.
     let lock = std::fs::File::options().write(true).open(dir.join("lock")).unwrap();
     let held = Flock::lock(lock, FlockArg::LockExclusive).map_err(|(_, e)| e).unwrap();
