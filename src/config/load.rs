@@ -256,17 +256,57 @@ pub fn parse_conf(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, Config
     })
 }
 
-pub(super) fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
+/// The largest configuration file cnictl reads. libcni has no limit; real configurations
+/// are a few KiB, and a file past this is a mistake (or `/dev/zero`) rather than a network.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// Reads a configuration file: a regular file of at most [`MAX_CONFIG_BYTES`]. A FIFO, a
+/// device or a directory is refused without blocking (the file is opened non-blocking and
+/// checked before any read), so a stray pipe in the conf dir cannot hang a lookup.
+pub fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
     use std::io::Read;
-    // Configuration files are small: read them without asking their size first (std's
-    // read_to_end would stat and seek), in one read and the one that sees the end.
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
     let fail = |error| ConfigError::Io { path: path.to_path_buf(), error };
-    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let too_big = || {
+        let limit = MAX_CONFIG_BYTES / 1024;
+        invalid(
+            path,
+            format!("is larger than {limit} KiB, the most cnictl reads for a configuration file"),
+        )
+    };
+    let mut file = std::fs::File::options()
+        .read(true)
+        .custom_flags(nix::fcntl::OFlag::O_NONBLOCK.bits())
+        .open(path)
+        .map_err(fail)?;
+    let kind = file.metadata().map_err(fail)?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else if kind.is_dir() {
+            "a directory"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        return Err(invalid(
+            path,
+            format!("is {what}, not a configuration file: remove it or point at a regular file"),
+        ));
+    }
+    // Configuration files are small: read without asking their size first, in one read and
+    // the one that sees the end, never past the limit.
     let mut bytes = vec![0u8; 8192];
     let mut len = 0;
     loop {
         if len == bytes.len() {
-            bytes.resize(len * 2, 0);
+            if len > MAX_CONFIG_BYTES {
+                return Err(too_big());
+            }
+            bytes.resize((len * 2).min(MAX_CONFIG_BYTES + 1), 0);
         }
         match file.read(&mut bytes[len..]) {
             Ok(0) => break,
@@ -274,6 +314,9 @@ pub(super) fn read(path: &Path) -> Result<Vec<u8>, ConfigError> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(fail(e)),
         }
+    }
+    if len > MAX_CONFIG_BYTES {
+        return Err(too_big());
     }
     bytes.truncate(len);
     Ok(bytes)

@@ -64,15 +64,17 @@ impl Listing {
         let mut listing = Listing::default();
         for entry in entries.filter_map(Result::ok) {
             // The directory listing tells the type; only symlinks need a stat (libcni
-            // follows them).
-            let (is_file, is_dir) = match entry.file_type() {
+            // follows them). Like libcni's ConfFiles, everything but a directory is listed:
+            // a broken symlink, a FIFO or a device is then a file that does not load (and
+            // cnictl refuses to read the last two rather than block on them).
+            let is_dir = match entry.file_type() {
                 Ok(t) if t.is_symlink() => {
-                    let meta = std::fs::metadata(entry.path());
-                    (meta.as_ref().is_ok_and(|m| m.is_file()), meta.is_ok_and(|m| m.is_dir()))
+                    std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir())
                 }
-                Ok(t) => (t.is_file(), t.is_dir()),
-                Err(_) => (false, false),
+                Ok(t) => t.is_dir(),
+                Err(_) => false,
             };
+            let is_file = !is_dir;
             let path = entry.path();
             if is_dir {
                 listing.subdirs.insert(entry.file_name());

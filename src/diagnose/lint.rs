@@ -378,7 +378,7 @@ fn lint_binaries(
     prober: &mut Prober,
     out: &mut Vec<Diagnostic>,
 ) {
-    let spans = std::fs::read(file).map(|b| spans::locate(&b)).unwrap_or_default();
+    let spans = crate::config::read_file(file).map(|b| spans::locate(&b)).unwrap_or_default();
     for plugin in &list.plugins {
         let pointer = match (&plugin.origin, list.format) {
             (crate::config::Origin::Inline(_), crate::config::Format::Conf) => "/type".to_string(),
@@ -464,8 +464,27 @@ pub fn lint(
     };
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for file in &files {
-        let bytes = std::fs::read(file)
-            .map_err(|error| crate::config::ConfigError::Io { path: file.clone(), error })?;
+        let bytes = match crate::config::read_file(file) {
+            Ok(bytes) => bytes,
+            // A FIFO, a device or an oversized file among the configurations: say so and
+            // go on with the others.
+            Err(e @ crate::config::ConfigError::Invalid { .. }) => {
+                out.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "unreadable-file",
+                    file: Some(file.clone()),
+                    line: None,
+                    column: None,
+                    message: e.to_string(),
+                    fix: format!(
+                        "remove it, or replace it with a regular file of at most {} KiB",
+                        crate::config::MAX_CONFIG_BYTES / 1024
+                    ),
+                });
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let found = lint_text(file, &bytes);
         let clean = !found.iter().any(|d| d.severity == Severity::Error);
         out.extend(found);

@@ -294,8 +294,9 @@ fn reports(
             }
             Err(e) => {
                 // Only a file that does not load is read again, to tell what it holds.
-                let parsed: Option<Value> =
-                    std::fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+                let parsed: Option<Value> = crate::config::read_file(path)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok());
                 report.body = parsed.as_ref().map(body_kind).unwrap_or("invalid");
                 report.network = parsed
                     .as_ref()

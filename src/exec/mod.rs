@@ -128,7 +128,13 @@ pub fn human_duration(d: Duration) -> String {
     }
 }
 
-/// Parses `60s`, `500ms`, `2m`, `1.5s`, or a bare number of seconds.
+/// The shortest `--timeout`: below it every call would time out before the plugin starts.
+pub const MIN_TIMEOUT: Duration = Duration::from_millis(1);
+/// The longest `--timeout`: a day, far past any plugin a runtime would wait for.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 3600);
+
+/// Parses `60s`, `500ms`, `2m`, `1.5s`, `1h`, or a bare number of seconds, between
+/// [`MIN_TIMEOUT`] and [`MAX_TIMEOUT`].
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let (number, scale) = if let Some(n) = text.strip_suffix("ms") {
@@ -142,10 +148,21 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     } else {
         (text, 1.0)
     };
-    match number.trim().parse::<f64>() {
-        Ok(n) if n > 0.0 && n.is_finite() => Ok(Duration::from_secs_f64(n * scale)),
-        _ => Err(format!("invalid duration {text:?}: use e.g. 60s, 500ms, 2m")),
+    let seconds = match number.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => n * scale,
+        _ => return Err(format!("invalid duration {text:?}: use e.g. 60s, 500ms, 2m")),
+    };
+    let range = || {
+        format!(
+            "duration {text:?} is out of range: give between {} and {}",
+            human_duration(MIN_TIMEOUT),
+            "24h"
+        )
+    };
+    if !(MIN_TIMEOUT.as_secs_f64()..=MAX_TIMEOUT.as_secs_f64()).contains(&seconds) {
+        return Err(range());
     }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 #[cfg(test)]
@@ -182,6 +199,12 @@ mod tests {
         assert_eq!(parse_duration("1.5").unwrap(), Duration::from_millis(1500));
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("soon").is_err());
+        assert_eq!(parse_duration("24h").unwrap(), MAX_TIMEOUT);
+        assert_eq!(parse_duration("1ms").unwrap(), MIN_TIMEOUT);
+        // Once panics in Duration::from_secs_f64, or a timeout nothing can meet.
+        for text in ["1e20", "9e15h", "18446744073709551615", "1e-12", "25h", "-1s", "NaN", "inf"] {
+            assert!(parse_duration(text).is_err(), "{text}");
+        }
         assert_eq!(human_duration(Duration::from_millis(250)), "250ms");
         assert_eq!(human_duration(Duration::from_secs(60)), "60s");
     }

@@ -11,4 +11,5 @@ mod output;
 mod real_plugins;
 mod run_sandbox;
 mod state;
+mod trust;
 mod util;

@@ -1,0 +1,114 @@
+//! Nothing cnictl reads or is given can make it hang, abort or eat memory: configuration
+//! files are regular files of bounded size, durations have a documented range.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{cnictl_bin, Output};
+
+/// Runs cnictl with a hard limit of 20 s, so a regression that hangs fails instead of
+/// stalling the suite.
+fn bounded(args: &[&str], conf_dir: &Path) -> Output {
+    let out = Command::new("timeout")
+        .args(["-s", "KILL", "20"])
+        .arg(cnictl_bin())
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("NO_COLOR", "1")
+        .env("NETCONFPATH", conf_dir)
+        .env("CNI_PATH", "/usr/lib/cni")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let out = Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_ne!(out.code, -1, "cnictl {args:?} was killed after 20 s:\n{}", out.stderr);
+    assert_ne!(out.code, 137, "cnictl {args:?} was killed after 20 s:\n{}", out.stderr);
+    out
+}
+
+fn conf_dir() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix("cnictl-trust-").tempdir().unwrap();
+    let list = r#"{"cniVersion":"1.0.0","name":"good","plugins":[{"type":"loopback"}]}"#;
+    std::fs::write(dir.path().join("20-good.conflist"), list).unwrap();
+    dir
+}
+
+#[test]
+fn timeouts_out_of_range_are_refused_not_a_panic() {
+    let dir = conf_dir();
+    for bad in ["1e20", "9e15h", "18446744073709551615", "1e-12", "25h"] {
+        let out = bounded(&["--timeout", bad, "conf", "ls", "--offline"], dir.path());
+        assert_eq!(out.code, 2, "--timeout {bad}: {}", out.stderr);
+        assert!(out.stderr.contains("--timeout"), "{}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    }
+    let out = bounded(&["--timeout", "24h", "conf", "ls", "--offline"], dir.path());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_fifo_among_the_configurations_hangs_nothing() {
+    let dir = conf_dir();
+    let fifo = dir.path().join("10-pipe.conflist");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
+    let fifo_arg = fifo.to_string_lossy().into_owned();
+
+    // conf ls reports it as a file that does not load, and goes on.
+    let out = bounded(&["-o", "json", "conf", "ls", "--offline"], dir.path());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = out.json();
+    let pipe = &report["files"][0];
+    assert_eq!(pipe["status"], "invalid", "{report:#}");
+    assert!(pipe["reason"].as_str().unwrap().contains("a FIFO"), "{report:#}");
+
+    // Named on the command line: a configuration error naming it.
+    let out = bounded(&["conf", "lint", &fifo_arg], dir.path());
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("a FIFO"), "{}", out.stdout);
+    for args in [vec!["conf", "show", &fifo_arg], vec!["version", &fifo_arg]] {
+        let out = bounded(&args, dir.path());
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(&fifo_arg) && out.stderr.contains("a FIFO"), "{}", out.stderr);
+    }
+    // A lookup by name stops at it, as libcni's stops at any file that does not load.
+    let out = bounded(&["conf", "show", "good"], dir.path());
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("10-pipe.conflist"), "{}", out.stderr);
+}
+
+#[test]
+fn a_device_or_an_oversized_file_is_refused_with_its_name() {
+    let dir = conf_dir();
+    let zero = dir.path().join("05-zero.conflist");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let zero_arg = zero.to_string_lossy().into_owned();
+    let out = bounded(&["conf", "show", &zero_arg], dir.path());
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains(&zero_arg) && out.stderr.contains("a device"), "{}", out.stderr);
+    std::fs::remove_file(&zero).unwrap();
+
+    // Two MiB of valid JSON: over the limit, refused before it is parsed.
+    let big = dir.path().join("06-big.conflist");
+    let padding = "x".repeat(2 * 1024 * 1024);
+    let text = format!(
+        r#"{{"cniVersion":"1.0.0","name":"big","pad":"{padding}","plugins":[{{"type":"loopback"}}]}}"#
+    );
+    std::fs::write(&big, text).unwrap();
+    let big_arg = big.to_string_lossy().into_owned();
+    let out = bounded(&["conf", "show", &big_arg], dir.path());
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains(&big_arg) && out.stderr.contains("1024 KiB"), "{}", out.stderr);
+    // A file just under the limit still loads.
+    let padding = "x".repeat(1000 * 1024);
+    let text = format!(
+        r#"{{"cniVersion":"1.0.0","name":"big","pad":"{padding}","plugins":[{{"type":"loopback"}}]}}"#
+    );
+    std::fs::write(&big, text).unwrap();
+    let out = bounded(&["conf", "show", &big_arg], dir.path());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
