@@ -6,7 +6,8 @@
 //! its configuration: `recordDir` (append every call to `<recordDir>/calls.jsonl`),
 //! `behaviour` (one mode for every command but VERSION, or an object mapping a command to a
 //! mode), `stderrLog`, `address`, `errorCode`, `errorMsg`, `supportedVersions` and `leakLink`.
-//! The modes are ok, error, crash, hang, garbage, empty, null, noversion, exit:N, slow:MS,
+//! The modes are ok, error, crash, hang, garbage, empty, null, result (ADD prints the
+//! configured `result` as it is), noversion, exit:N, slow:MS,
 //! unknown-version-command, status:N and leak-link (ADD also makes a dummy link, or an ifb
 //! without the dummy driver, named by `leakLink` in the plugin's own network namespace; DEL
 //! leaves it behind).
@@ -123,6 +124,12 @@ fn run(call: &Call, mode: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         "empty" => ExitCode::SUCCESS,
+        "result" if call.command == "ADD" => {
+            // Exactly the configured `result`, whatever it holds.
+            print_json(&call.config_or("result", Value::Null));
+            ExitCode::SUCCESS
+        }
+        "result" => ok(call, false),
         "null" => {
             println!("null");
             ExitCode::SUCCESS

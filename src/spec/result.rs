@@ -72,6 +72,17 @@ pub struct Dns {
     pub options: Vec<String>,
 }
 
+/// Checks `ADDRESS/PREFIX`, as Go's `net.ParseCIDR` does.
+fn cidr(text: &str) -> Result<(), &'static str> {
+    let (addr, prefix) = text.split_once('/').ok_or("not a CIDR (no /prefix)")?;
+    let addr: std::net::IpAddr = addr.parse().map_err(|_| "not an IP address")?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    match prefix.parse::<u8>() {
+        Ok(p) if p <= max && !prefix.starts_with('+') => Ok(()),
+        _ => Err("the prefix length is out of range"),
+    }
+}
+
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
@@ -181,7 +192,12 @@ impl CniResult {
     /// as libcni does since cni#896.
     pub fn from_stdout(stdout: &[u8], default_version: &str) -> Result<CniResult, String> {
         let text = std::str::from_utf8(stdout).map_err(|_| "output is not UTF-8".to_string())?;
-        if text.trim().is_empty() || text.trim() == "null" {
+        if text.trim().is_empty() {
+            // libcni fails such an ADD ("unexpected end of JSON input"); `null` it takes as
+            // an empty result.
+            return Err("it printed nothing on stdout, where a result must be".into());
+        }
+        if text.trim() == "null" {
             return Ok(CniResult {
                 cni_version: default_version.to_string(),
                 ..Default::default()
@@ -189,7 +205,36 @@ impl CniResult {
         }
         let value: Value = serde_json::from_str(text.trim())
             .map_err(|e| format!("output is not a JSON result ({e})"))?;
-        CniResult::from_value(&value, default_version)
+        let result = CniResult::from_value(&value, default_version)?;
+        result.validate()?;
+        Ok(result)
+    }
+
+    /// What the reference types refuse to decode, and what no runtime can use: addresses
+    /// and routes that are not CIDRs, gateways that are not IPs, an `interface` index past
+    /// the interfaces (SPEC section 5, "ADD Success").
+    pub fn validate(&self) -> Result<(), String> {
+        for (i, ip) in self.ips.iter().enumerate() {
+            cidr(&ip.address).map_err(|why| format!("ips[{i}].address {:?}: {why}", ip.address))?;
+            if !ip.gateway.is_empty() && ip.gateway.parse::<std::net::IpAddr>().is_err() {
+                return Err(format!("ips[{i}].gateway {:?} is not an IP address", ip.gateway));
+            }
+            if let Some(n) = ip.interface {
+                if n as usize >= self.interfaces.len() {
+                    return Err(format!(
+                        "ips[{i}].interface is {n}, but the result lists {} interface(s)",
+                        self.interfaces.len()
+                    ));
+                }
+            }
+        }
+        for (i, route) in self.routes.iter().enumerate() {
+            cidr(&route.dst).map_err(|why| format!("routes[{i}].dst {:?}: {why}", route.dst))?;
+            if !route.gw.is_empty() && route.gw.parse::<std::net::IpAddr>().is_err() {
+                return Err(format!("routes[{i}].gw {:?} is not an IP address", route.gw));
+            }
+        }
+        Ok(())
     }
 
     /// Reads a result object of any version.
@@ -366,6 +411,28 @@ impl CniResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn results_that_no_runtime_can_use_are_refused() {
+        let bad = [
+            r#"{"cniVersion":"1.0.0","ips":[{"address":"999.1.2.3/40"}]}"#,
+            r#"{"cniVersion":"1.0.0","ips":[{"address":"10.1.2.3/33"}]}"#,
+            r#"{"cniVersion":"1.0.0","ips":[{"address":"10.1.2.3"}]}"#,
+            r#"{"cniVersion":"1.0.0","ips":[{"address":"10.1.2.3/24","gateway":"x"}]}"#,
+            r#"{"cniVersion":"1.0.0","interfaces":[{"name":"eth0"}],"ips":[{"address":"10.1.2.3/24","interface":1}]}"#,
+            r#"{"cniVersion":"1.0.0","routes":[{"dst":"0.0.0.0"}]}"#,
+            "",
+            "  \n",
+        ];
+        for text in bad {
+            assert!(CniResult::from_stdout(text.as_bytes(), "1.0.0").is_err(), "{text}");
+        }
+        let good = r#"{"cniVersion":"1.0.0","interfaces":[{"name":"eth0"}],
+            "ips":[{"address":"fd00::2/64","gateway":"fd00::1","interface":0}],
+            "routes":[{"dst":"0.0.0.0/0","gw":"10.0.0.1"}]}"#;
+        assert!(CniResult::from_stdout(good.as_bytes(), "1.0.0").is_ok());
+        assert!(CniResult::from_stdout(b"null", "1.0.0").is_ok());
+    }
     use serde_json::json;
 
     fn v1_result() -> Value {
@@ -404,8 +471,9 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_null_output_are_empty_results_at_the_config_version() {
-        for out in [&b""[..], b"null", b"  \n"] {
+    fn null_output_is_an_empty_result_at_the_config_version() {
+        // Empty output is a protocol violation (see results_that_no_runtime_can_use...).
+        for out in [&b"null"[..], b" null\n"] {
             let r = CniResult::from_stdout(out, "0.4.0").unwrap();
             assert_eq!(r.cni_version, "0.4.0");
             assert!(r.ips.is_empty());
