@@ -1,6 +1,6 @@
 //! `ipam leases`: host-local's lease files (`<state>/networks/<network>/<ip>`, or the
-//! configuration's `dataDir`), each with its container, interface and whether it is stale:
-//! no cache entry and no live namespace for it. Stale leases are the "no IP addresses
+//! configuration's `dataDir`), each with its container, interface and whether it is in use,
+//! stale (on positive evidence only) or unknown. Stale leases are the "no IP addresses
 //! available in range" problem (k3s#5885, plugins#332); `--release` removes one while
 //! holding host-local's own lock, after saying what it will do and asking.
 
@@ -16,7 +16,7 @@ use super::Context;
 use crate::cache::Cache;
 use crate::config;
 use crate::exit::{EnvironmentError, UsageError};
-use crate::report::ipam::{Lease, LeaseReport};
+use crate::report::ipam::{Lease, LeaseReport, LeaseState};
 use crate::sandbox::STATE_DIR;
 
 #[derive(Debug, Clone, Args)]
@@ -75,7 +75,7 @@ fn lease_dirs(
 /// Reads the leases of one directory and judges each against the cache and the namespaces.
 fn read_leases(dir: &Path, cache: &Cache) -> Vec<Lease> {
     let network = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let entries = cache.entries().unwrap_or_default();
+    let entries = cache.entries();
     let Ok(files) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut leases = Vec::new();
     for file in files.filter_map(Result::ok).map(|e| e.path()) {
@@ -87,37 +87,77 @@ fn read_leases(dir: &Path, cache: &Cache) -> Vec<Lease> {
         let mut lines = text.lines().map(str::trim);
         let container_id = lines.next().unwrap_or_default().to_string();
         let ifname = lines.next().unwrap_or_default().to_string();
-        let cached = entries.iter().filter_map(|e| e.info()).find(|i| {
-            i.network_name == network
-                && i.container_id == container_id
-                && (ifname.is_empty() || i.if_name == ifname)
-        });
-        let (stale, why) = match cached {
-            Some(info) if info.netns.is_empty() || Path::new(&info.netns).exists() => (
-                false,
-                format!(
-                    "cached attachment, namespace {}",
-                    if info.netns.is_empty() { "unknown" } else { &info.netns }
-                ),
-            ),
-            Some(info) => (true, format!("cached, but its namespace {} is gone", info.netns)),
-            None if Path::new(crate::netns::NETNS_RUN_DIR).join(&container_id).exists() => {
-                (false, format!("a namespace named {container_id} exists"))
-            }
-            None => (true, "no cache entry and no namespace for this container".into()),
-        };
+        let (state, why) = judge(&network, &container_id, &ifname, cache, &entries);
         leases.push(Lease {
             network: network.clone(),
             ip: name,
             container_id,
             ifname,
             file,
-            stale,
+            stale: state == LeaseState::Stale,
+            state,
             why,
         });
     }
     leases.sort_by(|a, b| a.ip.cmp(&b.ip));
     leases
+}
+
+/// Whether a lease is in use, stale, or cannot be told. Stale needs positive evidence:
+/// the cached attachment's namespace is gone, or the cache dir holds this network's
+/// attachments but none for this container. A cache dir that is missing, unreadable or
+/// holds nothing of the network proves nothing (the runtime may cache elsewhere).
+fn judge(
+    network: &str,
+    container_id: &str,
+    ifname: &str,
+    cache: &Cache,
+    entries: &std::io::Result<Vec<crate::cache::Entry>>,
+) -> (LeaseState, String) {
+    if Path::new(crate::netns::NETNS_RUN_DIR).join(container_id).exists() {
+        return (LeaseState::InUse, format!("a namespace named {container_id} exists"));
+    }
+    let results = cache.results_dir();
+    let entries = match entries {
+        Ok(entries) => entries,
+        Err(e) => {
+            return (
+                LeaseState::Unknown,
+                format!("the cache dir {} cannot be read ({e})", results.display()),
+            )
+        }
+    };
+    let mut of_network =
+        entries.iter().filter_map(|e| e.info()).filter(|i| i.network_name == network);
+    let cached = of_network
+        .clone()
+        .find(|i| i.container_id == container_id && (ifname.is_empty() || i.if_name == ifname));
+    match cached {
+        Some(info) if info.netns.is_empty() => {
+            (LeaseState::InUse, "cached attachment, namespace unknown".into())
+        }
+        Some(info) if Path::new(&info.netns).exists() => {
+            (LeaseState::InUse, format!("cached attachment, namespace {}", info.netns))
+        }
+        Some(info) => {
+            (LeaseState::Stale, format!("cached, but its namespace {} is gone", info.netns))
+        }
+        None if of_network.next().is_some() => (
+            LeaseState::Stale,
+            format!(
+                "{} caches {network}'s attachments, but none of this container",
+                results.display()
+            ),
+        ),
+        None => (
+            LeaseState::Unknown,
+            format!(
+                "{} holds no attachment of {network}: the runtime may cache elsewhere \
+                 (give its --cache-dir)",
+                results.display()
+            ),
+        ),
+    }
 }
 
 /// Asks on the terminal; without one, only `--yes` says yes.
@@ -157,7 +197,9 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
     let cache = Cache::new(ctx.cache_dir());
     let leases: Vec<Lease> = dirs.iter().flat_map(|d| read_leases(d, &cache)).collect();
     notes.push(format!(
-        "stale means: no entry in {} and no live namespace; a runtime with another cache dir needs --cache-dir",
+        "stale means: the cached attachment's namespace is gone, or {} caches the network but \
+         not this container; without such evidence a lease is unknown (a runtime with another \
+         cache dir needs --cache-dir)",
         cache.results_dir().display()
     ));
     let mut report = LeaseReport {
@@ -184,12 +226,23 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
                 .into())
             }
         };
-        if !lease.stale {
-            return Err(UsageError(format!(
-                "{ip} is in use ({}): only stale leases are released",
-                lease.why
-            ))
-            .into());
+        match lease.state {
+            LeaseState::Stale => {}
+            LeaseState::InUse => {
+                return Err(UsageError(format!(
+                    "{ip} is in use ({}): only stale leases are released",
+                    lease.why
+                ))
+                .into())
+            }
+            LeaseState::Unknown => {
+                return Err(UsageError(format!(
+                    "not released: whether {ip} is still in use is unknown ({}); only a lease \
+                     shown stale is released",
+                    lease.why
+                ))
+                .into())
+            }
         }
         eprintln!(
             "will remove {} (held by container {} {}), under host-local's lock",

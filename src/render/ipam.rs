@@ -6,7 +6,7 @@ use comfy_table::{Cell, Color};
 
 use super::table::*;
 use super::{Render, Style};
-use crate::report::ipam::LeaseReport;
+use crate::report::ipam::{LeaseReport, LeaseState};
 
 impl Render for LeaseReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
@@ -21,9 +21,17 @@ pub fn leases(out: &mut dyn Write, r: &LeaseReport, color: bool) -> io::Result<(
     }
     let mut t = table(color, &["network", "ip", "container", "ifname", "state", "why"]);
     for l in &r.leases {
-        let mut state = Cell::new(if l.stale { "STALE" } else { "in use" });
+        let mut state = Cell::new(match l.state {
+            LeaseState::Stale => "STALE",
+            LeaseState::InUse => "in use",
+            LeaseState::Unknown => "unknown",
+        });
         if color {
-            state = state.fg(if l.stale { Color::Red } else { Color::Green });
+            state = state.fg(match l.state {
+                LeaseState::Stale => Color::Red,
+                LeaseState::InUse => Color::Green,
+                LeaseState::Unknown => Color::Yellow,
+            });
         }
         t.add_row(vec![
             Cell::new(&l.network),

@@ -193,3 +193,35 @@ fn release_waits_for_the_lock(
     assert_eq!(report["released"][0]["ip"], ip7);
     assert!(dir.join(ip6).exists(), "the live lease went too");
 }
+
+#[test]
+fn without_evidence_a_lease_is_unknown_and_never_released() {
+    // A wrong or missing --cache-dir once made every lease stale, and --release freed an
+    // address a live namespace held.
+    let Some(world) = setup("without_evidence_a_lease_is_unknown", "lease-unknown") else {
+        return;
+    };
+    let p = world.subnet_prefix.clone();
+    let (dir, _live) = write_leases(&world);
+    let empty = tempfile::tempdir().unwrap();
+    let nowhere = world.path("no-such-cache");
+    for cache in [nowhere.to_string_lossy().into_owned(), empty.path().display().to_string()] {
+        let report =
+            json_cmd(&world, &["--cache-dir", &cache, "ipam", "leases", NET]).expect(0).json();
+        for lease in report["leases"].as_array().unwrap() {
+            assert_eq!(lease["state"], "unknown", "{cache}: {lease}");
+            assert_eq!(lease["stale"], false, "{cache}: {lease}");
+        }
+        for ip in [format!("{p}.5"), format!("{p}.6")] {
+            let args = ["--cache-dir", &cache, "ipam", "leases", NET, "--release", &ip, "--yes"];
+            let out = json_cmd(&world, &args).expect(2);
+            assert!(out.stderr.contains("unknown"), "{}", out.stderr);
+            assert!(dir.join(&ip).exists(), "{ip} was released on no evidence");
+        }
+    }
+    // With the runtime's cache dir, the evidence is there again.
+    let report = json_cmd(&world, &["ipam", "leases", NET]).expect(0).json();
+    let states: Vec<&str> =
+        report["leases"].as_array().unwrap().iter().map(|l| l["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["stale", "in-use", "stale"]);
+}
