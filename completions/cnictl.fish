@@ -77,6 +77,7 @@ never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l force -d 'ADD even when this network, container ID and ifname are already cached. A runtime never ADDs twice; a second ADD usually fails half-way and its clean-up would take the first attachment down with it'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'

@@ -25,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Attach a namespace to a network: ADD through the whole chain, then cache the result
-    Add(commands::attach::AttachArgs),
+    Add(commands::attach::AddArgs),
     /// Check an attachment: CHECK through the chain with the cached result
     Check(commands::attach::AttachArgs),
     /// Detach: DEL through the chain in reverse with the cached result, then drop the cache

@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
         return Err(err);
     }
     let result = match &cli.command {
-        Command::Add(args) => commands::attach::run(&ctx, Op::Add, args),
+        Command::Add(args) => commands::attach::add(&ctx, args),
         Command::Check(args) => commands::attach::run(&ctx, Op::Check, args),
         Command::Del(args) => commands::attach::run(&ctx, Op::Del, args),
         Command::Version(args) => commands::version::run(&ctx, args),

@@ -18,7 +18,7 @@ use crate::netns;
 use crate::report::{
     AttachmentReport, CacheAction, CacheUse, ConfigSummary, ErrorKind, ErrorReport,
 };
-use crate::spec::{result::CniResult, validate, version::Version};
+use crate::spec::{capabilities, result::CniResult, validate, version::Version};
 
 /// What identifies an attachment, and what it is given.
 #[derive(Debug, Clone, Args)]
@@ -37,6 +37,21 @@ pub struct AttachArgs {
     #[command(flatten)]
     pub params: Params,
 }
+
+/// `add`'s arguments: an attachment, and whether to ADD over one already cached.
+#[derive(Debug, Clone, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub attach: AttachArgs,
+    /// ADD even when this network, container ID and ifname are already cached. A runtime
+    /// never ADDs twice; a second ADD usually fails half-way and its clean-up would take
+    /// the first attachment down with it
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The longest file name the cache can have (NAME_MAX of the usual file systems).
+const NAME_MAX: usize = 255;
 
 /// Everything decided before a plugin runs.
 struct Plan {
@@ -74,7 +89,27 @@ fn plan(ctx: &Context, command: Command, args: &AttachArgs) -> Result<Plan> {
             .into());
         }
     }
-    let cache_path = Cache::new(ctx.cache_dir()).path(&list.name, &att.container_id, &att.ifname);
+    let cache = Cache::new(ctx.cache_dir());
+    let cache_path = cache.path(&list.name, &att.container_id, &att.ifname);
+    let file_name = cache_path.file_name().map_or(0, |n| n.len());
+    if file_name > NAME_MAX {
+        return Err(UsageError(format!(
+            "network name, container ID and interface name make a cache file name of {file_name} \
+             bytes (<network>-<container ID>-<ifname>), over the {NAME_MAX} a file system allows: \
+             shorten the container ID (--container-id) or the network name"
+        ))
+        .into());
+    }
+    let results = cache.results_dir();
+    for dir in [cache.dir.as_path(), results.as_path()] {
+        if dir.exists() && !dir.is_dir() {
+            return Err(EnvironmentError(format!(
+                "the cache dir {} is not a directory: point --cache-dir at a directory",
+                dir.display()
+            ))
+            .into());
+        }
+    }
     Ok(Plan { list, summary, att, cache_path })
 }
 
@@ -106,10 +141,42 @@ fn check_netns(
     }
 }
 
-/// Runs `add`, `check` or `del`.
+/// Runs `add`: refuses to ADD over a cached attachment unless forced.
+pub fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    run_attach(ctx, Command::Add, &args.attach, args.force)
+}
+
+/// Runs `check` or `del`.
 pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
+    run_attach(ctx, command, args, false)
+}
+
+/// An attachment with these IDs that is cached already, if any.
+fn existing(plan: &Plan) -> Option<String> {
+    let meta = std::fs::symlink_metadata(&plan.cache_path).ok()?;
+    let age = meta.modified().ok().and_then(|m| m.elapsed().ok());
+    Some(match age {
+        Some(age) => format!("cached {} ago", crate::exec::human_duration(age)),
+        None => "cached".into(),
+    })
+}
+
+fn run_attach(ctx: &Context, command: Command, args: &AttachArgs, force: bool) -> Result<()> {
     let started = Instant::now();
     let plan = plan(ctx, command, args)?;
+    let before = if command == Command::Add { existing(&plan) } else { None };
+    if let (Some(when), false) = (&before, force) {
+        return Err(UsageError(format!(
+            "{} already has an attachment for container ID {} and ifname {} ({when} in {}): a \
+             runtime never ADDs twice. Detach it first with `cnictl del`, choose another \
+             --container-id or -i, or pass --force to ADD anyway",
+            plan.list.name,
+            plan.att.container_id,
+            plan.att.ifname,
+            plan.cache_path.display()
+        ))
+        .into());
+    }
     let mut notes = Vec::new();
     ctx.require_root(&command.as_str().to_lowercase())?;
     check_netns(command, &plan.att, &mut notes)?;
@@ -121,6 +188,14 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     };
     let version = Version::parse(&plan.list.cni_version).map_err(UsageError)?;
     let mut report = empty_report(command, &plan);
+    if !report.unused_capabilities.is_empty() {
+        notes.push(format!(
+            "no plugin of {} declares {}: they reach no plugin (a plugin gets only the \
+             capabilities its \"capabilities\" object enables)",
+            plan.list.name,
+            report.unused_capabilities.join(", ")
+        ));
+    }
     if command == Command::Check && !check_applies(&plan.list, version, &mut notes)? {
         report.notes = notes;
         report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -135,7 +210,16 @@ pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
     };
     match &run.failure {
         Some((index, failure)) => {
-            let hint = cleanup_hint(ctx, command, args, &plan.att, run.calls.len());
+            let hint = match &before {
+                // Its DEL would take the attachment that was there before down too.
+                Some(_) => Some(
+                    "an attachment with these IDs existed before this --force ADD: no clean-up \
+                     is suggested, since its DEL would remove that one too; inspect the \
+                     namespace and detach by hand"
+                        .to_string(),
+                ),
+                None => cleanup_hint(ctx, command, args, &plan.att, run.calls.len()),
+            };
             report.error = Some(ErrorReport::from_failure(*index, failure, hint));
         }
         None => record(ctx, command, &plan, &run, &mut report),
@@ -170,6 +254,10 @@ fn empty_report(command: Command, plan: &Plan) -> AttachmentReport {
         ifname: plan.att.ifname.clone(),
         cni_args: plan.att.args.clone(),
         capability_args: plan.att.capability_args.clone(),
+        unused_capabilities: capabilities::unused(
+            &plan.att.capability_args,
+            &plan.list.plugins.iter().flat_map(|p| p.capabilities()).collect::<Vec<_>>(),
+        ),
         plugins: Vec::new(),
         result: None,
         cache: None,

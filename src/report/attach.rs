@@ -54,6 +54,8 @@ pub struct AttachmentReport {
     /// `CNI_ARGS`, as `[key, value]` pairs.
     pub cni_args: Vec<(String, String)>,
     pub capability_args: Map<String, Value>,
+    /// Capability arguments given that no plugin declares, so none received them.
+    pub unused_capabilities: Vec<String>,
     /// Each plugin's part, in the order they ran (DEL: reverse).
     pub plugins: Vec<Step>,
     /// The final ADD result (or, for CHECK and DEL, the cached one given as prevResult).

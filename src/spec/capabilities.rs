@@ -39,15 +39,45 @@ pub fn build(given: &Given) -> Result<Map<String, Value>, String> {
         caps.insert("portMappings".into(), Value::Array(list));
     }
     if !given.ips.is_empty() {
+        for ip in given.ips {
+            check_ip(ip)?;
+        }
         caps.insert("ips".into(), given.ips.iter().map(|s| Value::String(s.clone())).collect());
     }
     if let Some(mac) = given.mac {
+        check_mac(mac)?;
         caps.insert("mac".into(), Value::String(mac.to_string()));
     }
     if let Some(spec) = given.bandwidth {
         caps.insert("bandwidth".into(), bandwidth(spec)?);
     }
     Ok(caps)
+}
+
+/// An `ips` entry: an address with its prefix length, as the static IPAM plugin and the
+/// convention take it (`10.1.2.3/24`, `fd00::3/64`).
+fn check_ip(text: &str) -> Result<(), String> {
+    let bad = || format!("invalid --ip {text:?}: expected ADDRESS/PREFIX, e.g. 10.22.0.5/24");
+    let (addr, prefix) = text.split_once('/').ok_or_else(bad)?;
+    let addr: std::net::IpAddr = addr.parse().map_err(|_| bad())?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    prefix.parse::<u8>().ok().filter(|p| *p <= max).map(|_| ()).ok_or_else(bad)
+}
+
+/// A `mac` value: six two-digit hex octets separated by colons, as the tuning plugin takes.
+fn check_mac(text: &str) -> Result<(), String> {
+    let octets: Vec<&str> = text.split(':').collect();
+    let hex = |o: &&str| o.len() == 2 && o.chars().all(|c| c.is_ascii_hexdigit());
+    if octets.len() == 6 && octets.iter().all(hex) {
+        return Ok(());
+    }
+    Err(format!("invalid --mac {text:?}: expected six hex octets, e.g. 02:42:ac:11:00:02"))
+}
+
+/// The capability arguments that no plugin of the chain declares, so none receives them
+/// (CONVENTIONS: only declared capabilities are injected as `runtimeConfig`).
+pub fn unused(caps: &Map<String, Value>, declared: &[String]) -> Vec<String> {
+    caps.keys().filter(|k| !declared.contains(k)).cloned().collect()
 }
 
 /// `[HOST_IP:]HOST_PORT:CONTAINER_PORT[/PROTO]` to the portMappings convention's object.
@@ -137,5 +167,23 @@ mod tests {
         assert!(build(&Given { bandwidth: Some("speed=1"), ..Given::default() }).is_err());
         assert!(build(&Given { raw: Some("[1]"), ..Given::default() }).is_err());
         assert!(build(&Given { raw: Some("{"), ..Given::default() }).is_err());
+        for mac in ["zz", "02:42:ac:11:00", "02:42:ac:11:00:0g", "0242ac110002"] {
+            assert!(build(&Given { mac: Some(mac), ..Given::default() }).is_err(), "{mac}");
+        }
+        for ip in [["10.1.2.3".to_string()], ["10.1.2.3/33".into()], ["x/24".into()]] {
+            assert!(build(&Given { ips: &ip, ..Given::default() }).is_err(), "{ip:?}");
+        }
+        let v6 = ["fd00::3/64".to_string()];
+        assert!(
+            build(&Given { ips: &v6, mac: Some("02:42:AC:11:00:02"), ..Given::default() }).is_ok()
+        );
+    }
+
+    #[test]
+    fn capabilities_no_plugin_declares_are_named() {
+        let (ports, ips) = given();
+        let caps = build(&Given { port_mappings: &ports, ips: &ips, ..Given::default() }).unwrap();
+        assert_eq!(unused(&caps, &["portMappings".into()]), vec!["ips".to_string()]);
+        assert!(unused(&caps, &["ips".into(), "portMappings".into()]).is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real `cnictl` binary against Debian's reference plugins and the
 //! repository's fixture plugin, in namespaces each test makes and removes.
 
+mod attach_guard;
 mod conf;
 mod deploy;
 mod errors;
