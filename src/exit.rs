@@ -72,6 +72,11 @@ pub fn of_error(err: &anyhow::Error) -> Code {
         if let Some(failure) = cause.downcast_ref::<PluginFailure>() {
             return of_failure(failure);
         }
+        // A file or directory that cannot be read is the machine's problem, not the
+        // configuration's.
+        if matches!(cause.downcast_ref::<ConfigError>(), Some(ConfigError::Io { .. })) {
+            return Code::Environment;
+        }
         if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<clap::Error>() {
             return Code::Usage;
         }

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::Context;
 use crate::cache::{Cache, Cached, Entry};
-use crate::exit::UsageError;
+use crate::exit::{EnvironmentError, UsageError};
 use crate::report::cache::{CacheReport, EntryDetail, EntryState, EntrySummary};
 
 #[derive(Debug, Clone, Args)]
@@ -87,8 +87,25 @@ pub fn summarize(entry: &Entry) -> EntrySummary {
 fn find(cache: &Cache, name: &str) -> Result<Entry> {
     let path =
         if name.contains('/') { PathBuf::from(name) } else { cache.results_dir().join(name) };
-    cache.entries()?.into_iter().find(|e| e.path == path).ok_or_else(|| {
+    entries(cache)?.into_iter().find(|e| e.path == path).ok_or_else(|| {
         UsageError(format!("no cache entry {} (see `cnictl cache ls`)", path.display())).into()
+    })
+}
+
+/// The cache's entries; a cache dir that is missing or cannot be read is an error naming it.
+fn entries(cache: &Cache) -> Result<Vec<Entry>> {
+    if !cache.dir.is_dir() {
+        let why = if cache.dir.exists() { "is not a directory" } else { "does not exist" };
+        return Err(EnvironmentError(format!(
+            "the cache dir {} {why}: give the runtime's with --cache-dir",
+            cache.dir.display()
+        ))
+        .into());
+    }
+    cache.entries().map_err(|e| {
+        let hint =
+            if e.kind() == std::io::ErrorKind::PermissionDenied { " (run as root)" } else { "" };
+        EnvironmentError(format!("cannot read {}: {e}{hint}", cache.results_dir().display())).into()
     })
 }
 
@@ -96,8 +113,7 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
     let cache = Cache::new(ctx.cache_dir());
     match &args.action {
         CacheAction::Ls { network, container_id } => {
-            let entries: Vec<EntrySummary> = cache
-                .entries()?
+            let entries: Vec<EntrySummary> = entries(&cache)?
                 .iter()
                 .filter(|e| e.matches(network.as_deref(), container_id.as_deref()))
                 .map(summarize)

@@ -15,7 +15,7 @@ use crate::diagnose::lint::{self, Severity};
 use crate::diagnose::survey::{self, Prober, Settings};
 use crate::exec::chain::Attachment;
 use crate::exec::{plan, Command, Runner};
-use crate::exit::{Code, ReportedFailure};
+use crate::exit::{Code, EnvironmentError, ReportedFailure};
 use crate::report::conf::{LintReport, PluginOrigin, ShowReport};
 use crate::report::ConfigSummary;
 use crate::spec::result::CniResult;
@@ -98,6 +98,16 @@ impl Request {
 pub fn run(ctx: &Context, args: &ConfArgs) -> Result<()> {
     match &args.action {
         ConfAction::Ls { max_conf_num, default_network, offline } => {
+            let dir = &ctx.global.cni_conf_dir;
+            if !dir.is_dir() {
+                let why = if dir.exists() { "is not a directory" } else { "does not exist" };
+                return Err(EnvironmentError(format!(
+                    "the conf dir {} {why}: point --cni-conf-dir (or NETCONFPATH) at the \
+                     directory the runtime reads",
+                    dir.display()
+                ))
+                .into());
+            }
             let mut prober = Prober::new(&ctx.runner, *offline);
             let settings =
                 Settings { max_conf_num: *max_conf_num, default_network: default_network.clone() };

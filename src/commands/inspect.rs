@@ -15,9 +15,16 @@ pub struct InspectArgs {
 
 pub fn run(ctx: &Context, args: &InspectArgs) -> Result<()> {
     let path = crate::netns::resolve(&args.netns);
-    if !path.exists() {
+    if let Err(e) = std::fs::metadata(&path) {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "it does not exist".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied: inspecting another process's namespace needs root".into()
+            }
+            _ => e.to_string(),
+        };
         return Err(EnvironmentError(format!(
-            "network namespace {} does not exist",
+            "cannot open network namespace {}: {why}",
             path.display()
         ))
         .into());

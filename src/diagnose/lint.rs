@@ -457,7 +457,7 @@ pub fn lint(
         if !target.exists() {
             return Err(crate::config::ConfigError::Io {
                 path: target.to_path_buf(),
-                error: std::io::Error::from(std::io::ErrorKind::NotFound),
+                error: std::io::Error::from_raw_os_error(nix::libc::ENOENT),
             });
         }
         vec![target.to_path_buf()]

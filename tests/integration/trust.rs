@@ -112,3 +112,38 @@ fn a_device_or_an_oversized_file_is_refused_with_its_name() {
     let out = bounded(&["conf", "show", &big_arg], dir.path());
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn missing_directories_are_errors_that_name_them() {
+    let dir = conf_dir();
+    let gone = dir.path().join("gone");
+    let gone_arg = gone.to_string_lossy().into_owned();
+    let out = bounded(&["--cni-conf-dir", &gone_arg, "conf", "ls"], dir.path());
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&gone_arg) && out.stderr.contains("does not exist"),
+        "{}",
+        out.stderr
+    );
+    let out = bounded(&["--cache-dir", &gone_arg, "cache", "ls"], dir.path());
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&gone_arg) && out.stderr.contains("does not exist"),
+        "{}",
+        out.stderr
+    );
+    let out = bounded(&["conf", "lint", &gone_arg], dir.path());
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&gone_arg) && out.stderr.contains("No such file"),
+        "{}",
+        out.stderr
+    );
+    let out = bounded(&["inspect", &gone_arg], dir.path());
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&gone_arg) && out.stderr.contains("does not exist"),
+        "{}",
+        out.stderr
+    );
+}
