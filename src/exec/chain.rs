@@ -44,6 +44,25 @@ pub struct Step {
     pub duration_ms: f64,
     /// The capability arguments injected as `runtimeConfig`, by name.
     pub runtime_config: Vec<String>,
+    /// What the plugin wrote on stderr, when anything (a warning from a plugin that
+    /// succeeded is news too), at most [`STEP_STDERR_BYTES`] of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stderr: Option<String>,
+}
+
+/// How much of a plugin's stderr a step shows; `--trace` shows all that was captured.
+pub const STEP_STDERR_BYTES: usize = 4096;
+
+/// The start of `text`, cut at a character boundary, with a note of what was left out.
+pub fn excerpt(text: &str, limit: usize) -> String {
+    if text.len() <= limit {
+        return text.to_string();
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\n[... {} more bytes; --trace shows them]", &text[..end], text.len() - end)
 }
 
 impl Step {
@@ -56,6 +75,9 @@ impl Step {
             outcome: if ok { Outcome::Ok } else { Outcome::Failed },
             duration_ms: inv.duration_ms,
             runtime_config,
+            stderr: Some(inv.stderr.trim_end())
+                .filter(|s| !s.is_empty())
+                .map(|s| excerpt(s, STEP_STDERR_BYTES)),
         }
     }
 }
@@ -160,6 +182,7 @@ fn not_run(list: &NetworkConfigList, order: &[usize], from: usize, run: &mut Cha
             outcome: Outcome::NotRun,
             duration_ms: 0.0,
             runtime_config: Vec::new(),
+            stderr: None,
         });
     }
 }
@@ -205,10 +228,8 @@ pub fn run(
             match CniResult::from_stdout(inv.stdout.as_bytes(), &list.cni_version) {
                 Ok(result) => chained = Some(result),
                 Err(why) => {
-                    outcome = Err(PluginFailure::BadOutput {
-                        plugin: plugin.plugin_type.clone(),
-                        why: format!("ADD exited 0 but its stdout is not a result: {why}"),
-                    })
+                    let why = format!("ADD exited 0 but its stdout is not a result: {why}");
+                    outcome = Err(PluginFailure::bad_output(&inv, why))
                 }
             }
         }
@@ -253,6 +274,7 @@ pub fn network_wide(
                     outcome: Outcome::Failed,
                     duration_ms: 0.0,
                     runtime_config: Vec::new(),
+                    stderr: None,
                 });
                 failures.push((i, failure));
                 continue;
@@ -381,7 +403,7 @@ fn interpret_version(inv: &Invocation) -> Result<Vec<String>, PluginFailure> {
         }
         return Err(failure);
     }
-    let bad = |why: String| PluginFailure::BadOutput { plugin: inv.plugin.clone(), why };
+    let bad = |why: String| PluginFailure::bad_output(inv, why);
     let value: Value = serde_json::from_str(inv.stdout.trim())
         .map_err(|e| bad(format!("VERSION output is not JSON ({e})")))?;
     match value.get("supportedVersions") {

@@ -41,9 +41,9 @@ pub enum PluginFailure {
          (raise --timeout if it is just slow)",
         human_duration(*after)
     )]
-    TimedOut { plugin: String, after: Duration },
-    #[error("plugin {plugin:?} broke the protocol: {why}")]
-    BadOutput { plugin: String, why: String },
+    TimedOut { plugin: String, after: Duration, stderr: String },
+    #[error("plugin {plugin:?} broke the protocol: {why}{}", stdout_suffix(stdout))]
+    BadOutput { plugin: String, why: String, stdout: String, stderr: String },
     #[error("interrupted while plugin {plugin:?} ran; it and its children were killed")]
     Interrupted { plugin: String },
 }
@@ -83,9 +83,11 @@ impl PluginFailure {
             Exit::Signal { .. } => {
                 Err(PluginFailure::Crashed { plugin, exit: inv.exit.clone(), stderr })
             }
-            Exit::TimedOut { after_ms } => {
-                Err(PluginFailure::TimedOut { plugin, after: Duration::from_millis(*after_ms) })
-            }
+            Exit::TimedOut { after_ms } => Err(PluginFailure::TimedOut {
+                plugin,
+                after: Duration::from_millis(*after_ms),
+                stderr,
+            }),
             Exit::SpawnFailed { error } => {
                 Err(PluginFailure::Spawn { plugin, path: inv.path.clone(), error: error.clone() })
             }
@@ -113,6 +115,29 @@ fn stderr_suffix(stderr: &str) -> String {
         (None, _) => "; it wrote nothing on stderr".into(),
         (Some(first), 0) => format!("; stderr: {first}"),
         (Some(first), more) => format!("; stderr: {first} (and {more} more lines)"),
+    }
+}
+
+/// The start of what a plugin printed instead of a result, for one-line messages.
+fn stdout_suffix(stdout: &str) -> String {
+    let text = stdout.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    let shown: String = text.chars().take(80).collect();
+    let more = if shown.len() < text.len() { "..." } else { "" };
+    format!("; stdout: {shown:?}{more}")
+}
+
+impl PluginFailure {
+    /// A protocol violation of a finished call, with what it printed as evidence.
+    pub fn bad_output(inv: &Invocation, why: String) -> PluginFailure {
+        PluginFailure::BadOutput {
+            plugin: inv.plugin.clone(),
+            why,
+            stdout: inv.stdout.clone(),
+            stderr: inv.stderr.trim_end().to_string(),
+        }
     }
 }
 

@@ -30,7 +30,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::{Format, NetworkConfigList, Resolution};
+use crate::exec::chain::excerpt;
 use crate::exec::PluginFailure;
+
+/// How much of a failing call's output an error block shows.
+const EVIDENCE_BYTES: usize = 16 * 1024;
 use crate::exit::{self, Code};
 
 /// Which configuration ran, and how it was found.
@@ -151,7 +155,10 @@ pub struct ErrorReport {
     pub index: Option<usize>,
     pub cni_error: Option<CniErrorReport>,
     pub exit: Option<crate::exec::Exit>,
+    /// What the failing call wrote on stderr, and (when its output broke the protocol) on
+    /// stdout: at most 16 KiB of each; `--trace` shows all that was captured.
     pub stderr: Option<String>,
+    pub stdout: Option<String>,
     /// What to do about it.
     pub hint: Option<String>,
 }
@@ -180,8 +187,12 @@ impl ErrorReport {
             PluginFailure::Crashed { exit, stderr, .. } => {
                 (ErrorKind::Crash, None, Some(exit.clone()), Some(stderr.clone()))
             }
-            PluginFailure::TimedOut { .. } => (ErrorKind::Timeout, None, None, None),
-            PluginFailure::BadOutput { .. } => (ErrorKind::BadOutput, None, None, None),
+            PluginFailure::TimedOut { stderr, .. } => {
+                (ErrorKind::Timeout, None, None, Some(stderr.clone()))
+            }
+            PluginFailure::BadOutput { stderr, .. } => {
+                (ErrorKind::BadOutput, None, None, Some(stderr.clone()))
+            }
             PluginFailure::NotFound { .. } => (ErrorKind::NotFound, None, None, None),
             PluginFailure::Spawn { .. } => (ErrorKind::Spawn, None, None, None),
             PluginFailure::BadType { .. } => (ErrorKind::BadType, None, None, None),
@@ -197,7 +208,11 @@ impl ErrorReport {
             index: Some(index),
             cni_error,
             exit,
-            stderr: stderr.filter(|s| !s.is_empty()),
+            stderr: stderr.filter(|s| !s.is_empty()).map(|s| excerpt(&s, EVIDENCE_BYTES)),
+            stdout: match failure {
+                PluginFailure::BadOutput { stdout, .. } => Some(excerpt(stdout, EVIDENCE_BYTES)),
+                _ => None,
+            },
             hint,
         }
     }
@@ -218,6 +233,7 @@ impl ErrorReport {
             cni_error: None,
             exit: None,
             stderr: None,
+            stdout: None,
             hint,
         }
     }

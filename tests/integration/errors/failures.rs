@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use super::{assert_contains, callers, error_line, fixture, json_run, network, recorded, setup};
+use super::{
+    assert_contains, callers, error_line, fixture, json_run, network, recorded, setup, NET,
+};
 use crate::util::{read_json, root_or_skip, Netns, World};
 
 /// The outcome of each plugin in the report, in the order they ran.
@@ -232,4 +234,42 @@ fn a_missing_plugin_binary_stops_the_chain_before_anything_runs() {
     // every binary before running any, so nothing ran (every outcome is "not-run").
     let hint = error["hint"].as_str().unwrap_or("");
     assert!(!hint.contains("may have set things up"), "misleading hint: {hint}");
+}
+
+#[test]
+fn a_successful_plugins_stderr_is_in_the_report() {
+    // A warning on stderr from a plugin that succeeds was seen only with --trace.
+    let Some((world, ns)) = setup("a_successful_plugins_stderr_is_in_the_report", "warn") else {
+        return;
+    };
+    let warning = "WARNING: MTU 9000 is larger than the uplink's 1500";
+    network(&world, "1.0.0", vec![fixture(&world, "warner", json!({"stderrLog": warning}))]);
+    let report = json_run(&world, "add", &ns).expect(0).json();
+    assert_eq!(report["plugins"][0]["stderr"], warning, "{report:#}");
+    let report = json_run(&world, "del", &ns).expect(0).json();
+    assert_eq!(report["plugins"][0]["stderr"], warning, "{report:#}");
+}
+
+#[test]
+fn failure_blocks_carry_the_evidence() {
+    let Some((world, ns)) = setup("failure_blocks_carry_the_evidence", "evidence") else {
+        return;
+    };
+    // A plugin that times out: what it said before it hung.
+    let waiting = "waiting for the datastore...";
+    let slow = fixture(&world, "slow", json!({"behaviour": "hang", "stderrLog": waiting}));
+    network(&world, "1.0.0", vec![slow]);
+    let out = world.cnictl().args(["-o", "json", "--timeout", "500ms", "add", NET, &ns.name]);
+    let report = out.expect(4).json();
+    assert_eq!(report["error"]["kind"], "timeout", "{report:#}");
+    assert_eq!(report["error"]["stderr"], waiting, "{report:#}");
+
+    // Garbage instead of a result: the bytes themselves.
+    let liar = fixture(&world, "liar", json!({"behaviour": "garbage"}));
+    network(&world, "1.0.0", vec![liar]);
+    let out = json_run(&world, "add", &ns).expect(4);
+    let report = out.json();
+    assert_eq!(report["error"]["kind"], "bad-output", "{report:#}");
+    assert!(report["error"]["stdout"].as_str().unwrap().contains("this is not JSON {"));
+    assert!(error_line(&out).contains("this is not JSON"), "{}", out.stderr);
 }
