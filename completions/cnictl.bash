@@ -1052,7 +1052,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__del)
-            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-i -o -h -V --ifname --container-id --args --cap-args --port-mapping --ip --mac --bandwidth --keep-going --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -123,6 +123,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
             cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
             cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --keep-going 'Run the remaining plugins of the chain after one fails, reporting each, so that the others still release what they hold (a node with a broken plugin). The cache entry stays when any plugin failed'
             cand --no-headers 'Tables without their header row'
             cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
             cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'

@@ -130,6 +130,7 @@ never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l keep-going -d 'Run the remaining plugins of the chain after one fails, reporting each, so that the others still release what they hold (a node with a broken plugin). The cache entry stays when any plugin failed'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand del" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'

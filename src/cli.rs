@@ -29,7 +29,7 @@ pub enum Command {
     /// Check an attachment: CHECK through the chain with the cached result
     Check(commands::attach::AttachArgs),
     /// Detach: DEL through the chain in reverse with the cached result, then drop the cache
-    Del(commands::attach::AttachArgs),
+    Del(commands::attach::DelArgs),
     /// Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks
     Version(commands::version::VersionArgs),
     /// Garbage collection, safely: a dry run unless --apply, and never with an empty valid set

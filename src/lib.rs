@@ -21,7 +21,6 @@ use anyhow::Result;
 
 use cli::{Cli, Command};
 use commands::Context;
-use exec::Command as Op;
 use render::Output;
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a flag: the running plugin is killed, the command
@@ -53,8 +52,8 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let result = match &cli.command {
         Command::Add(args) => commands::attach::add(&ctx, args),
-        Command::Check(args) => commands::attach::run(&ctx, Op::Check, args),
-        Command::Del(args) => commands::attach::run(&ctx, Op::Del, args),
+        Command::Check(args) => commands::attach::check(&ctx, args),
+        Command::Del(args) => commands::attach::del(&ctx, args),
         Command::Version(args) => commands::version::run(&ctx, args),
         Command::Run(args) => commands::run::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),

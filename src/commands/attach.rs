@@ -50,6 +50,18 @@ pub struct AddArgs {
     pub force: bool,
 }
 
+/// `del`'s arguments: an attachment, and whether to go on past a failing plugin.
+#[derive(Debug, Clone, Args)]
+pub struct DelArgs {
+    #[command(flatten)]
+    pub attach: AttachArgs,
+    /// Run the remaining plugins of the chain after one fails, reporting each, so that the
+    /// others still release what they hold (a node with a broken plugin). The cache entry
+    /// stays when any plugin failed
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
 /// The longest file name the cache can have (NAME_MAX of the usual file systems).
 const NAME_MAX: usize = 255;
 
@@ -141,14 +153,28 @@ fn check_netns(
     }
 }
 
-/// Runs `add`: refuses to ADD over a cached attachment unless forced.
-pub fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    run_attach(ctx, Command::Add, &args.attach, args.force)
+/// How `add` and `del` may go beyond what a runtime does.
+#[derive(Debug, Clone, Copy, Default)]
+struct Overrides {
+    force: bool,
+    keep_going: bool,
 }
 
-/// Runs `check` or `del`.
-pub fn run(ctx: &Context, command: Command, args: &AttachArgs) -> Result<()> {
-    run_attach(ctx, command, args, false)
+/// Runs `add`: refuses to ADD over a cached attachment unless forced.
+pub fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    let overrides = Overrides { force: args.force, ..Overrides::default() };
+    run_attach(ctx, Command::Add, &args.attach, overrides)
+}
+
+/// Runs `del`.
+pub fn del(ctx: &Context, args: &DelArgs) -> Result<()> {
+    let overrides = Overrides { keep_going: args.keep_going, ..Overrides::default() };
+    run_attach(ctx, Command::Del, &args.attach, overrides)
+}
+
+/// Runs `check`.
+pub fn check(ctx: &Context, args: &AttachArgs) -> Result<()> {
+    run_attach(ctx, Command::Check, args, Overrides::default())
 }
 
 /// An attachment with these IDs that is cached already, if any.
@@ -161,11 +187,16 @@ fn existing(plan: &Plan) -> Option<String> {
     })
 }
 
-fn run_attach(ctx: &Context, command: Command, args: &AttachArgs, force: bool) -> Result<()> {
+fn run_attach(
+    ctx: &Context,
+    command: Command,
+    args: &AttachArgs,
+    overrides: Overrides,
+) -> Result<()> {
     let started = Instant::now();
     let plan = plan(ctx, command, args)?;
     let before = if command == Command::Add { existing(&plan) } else { None };
-    if let (Some(when), false) = (&before, force) {
+    if let (Some(when), false) = (&before, overrides.force) {
         return Err(UsageError(format!(
             "{} already has an attachment for container ID {} and ifname {} ({when} in {}): a \
              runtime never ADDs twice. Detach it first with `cnictl del`, choose another \
@@ -202,7 +233,8 @@ fn run_attach(ctx: &Context, command: Command, args: &AttachArgs, force: bool) -
         return finish(ctx, &report, &ChainRun::default());
     }
     let prev = previous_result(ctx, command, &plan, version, &mut report, &mut notes)?;
-    let run = chain::run(&ctx.runner, &plan.list, command, &plan.att, prev.as_ref());
+    let (list, att) = (&plan.list, &plan.att);
+    let run = chain::run_with(&ctx.runner, list, command, att, prev.as_ref(), overrides.keep_going);
     report.plugins = run.steps.clone();
     report.result = match command {
         Command::Add => run.result.as_ref().map(|r| r.to_json()),
@@ -221,6 +253,12 @@ fn run_attach(ctx: &Context, command: Command, args: &AttachArgs, force: bool) -
                 None => cleanup_hint(ctx, command, args, &plan.att, run.calls.len()),
             };
             report.error = Some(ErrorReport::from_failure(*index, failure, hint));
+            report.errors = run
+                .failures
+                .iter()
+                .skip(1)
+                .map(|(i, f)| ErrorReport::from_failure(*i, f, None))
+                .collect();
         }
         None => record(ctx, command, &plan, &run, &mut report),
     }
@@ -263,6 +301,7 @@ fn empty_report(command: Command, plan: &Plan) -> AttachmentReport {
         cache: None,
         notes: Vec::new(),
         error: None,
+        errors: Vec::new(),
         duration_ms: 0.0,
         calls: None,
     }

@@ -90,6 +90,8 @@ pub struct ChainRun {
     pub result: Option<CniResult>,
     /// The failing plugin's index in the list, and why.
     pub failure: Option<(usize, PluginFailure)>,
+    /// Every failure, when the chain went on after the first.
+    pub failures: Vec<(usize, PluginFailure)>,
 }
 
 /// The stdin a plugin receives: its own object with every unknown field kept, `name` and
@@ -197,6 +199,20 @@ pub fn run(
     att: &Attachment,
     prev: Option<&CniResult>,
 ) -> ChainRun {
+    run_with(runner, list, command, att, prev, false)
+}
+
+/// [`run`], optionally going on after a failure (`del --keep-going`: on a broken node the
+/// plugins after a failing one still release what they hold). Every failure is kept in
+/// `failures`; `failure` is the first.
+pub fn run_with(
+    runner: &dyn Runner,
+    list: &NetworkConfigList,
+    command: Command,
+    att: &Attachment,
+    prev: Option<&CniResult>,
+    keep_going: bool,
+) -> ChainRun {
     let mut run = ChainRun::default();
     let mut order: Vec<usize> = (0..list.plugins.len()).collect();
     if command == Command::Del {
@@ -236,12 +252,15 @@ pub fn run(
         run.steps.push(Step::of_call(i, &inv, outcome.is_ok(), injected));
         run.calls.push(inv);
         if let Err(failure) = outcome {
-            not_run(list, &order, pos + 1, &mut run);
-            run.failure = Some((i, failure));
-            return run;
+            run.failures.push((i, failure.clone()));
+            run.failure.get_or_insert((i, failure));
+            if !keep_going {
+                not_run(list, &order, pos + 1, &mut run);
+                return run;
+            }
         }
     }
-    if command == Command::Add {
+    if command == Command::Add && run.failure.is_none() {
         run.result = chained;
     }
     run

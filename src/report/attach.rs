@@ -64,6 +64,8 @@ pub struct AttachmentReport {
     /// Things worth knowing that are not errors.
     pub notes: Vec<String>,
     pub error: Option<ErrorReport>,
+    /// With `del --keep-going`: the failures after the first.
+    pub errors: Vec<ErrorReport>,
     pub duration_ms: f64,
     /// Every plugin call, with `--trace`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,12 @@ fn outcomes(report: &Value) -> Vec<&str> {
     steps.iter().map(|s| s["outcome"].as_str().unwrap()).collect()
 }
 
+/// The plugin of each step, in the order they ran.
+fn types(report: &Value) -> Vec<&str> {
+    let steps = report["plugins"].as_array().unwrap();
+    steps.iter().map(|s| s["type"].as_str().unwrap()).collect()
+}
+
 #[test]
 fn an_error_object_exits_1_and_explains_the_code() {
     let Some((world, ns)) = setup("an_error_object_exits_1_and_explains_the_code", "errobj") else {
@@ -272,4 +278,31 @@ fn failure_blocks_carry_the_evidence() {
     assert_eq!(report["error"]["kind"], "bad-output", "{report:#}");
     assert!(report["error"]["stdout"].as_str().unwrap().contains("this is not JSON {"));
     assert!(error_line(&out).contains("this is not JSON"), "{}", out.stderr);
+}
+
+#[test]
+fn del_keep_going_runs_the_plugins_after_a_failing_one() {
+    let Some((world, ns)) = setup("del_keep_going_runs_the_plugins_after_a_failing_one", "keepon")
+    else {
+        return;
+    };
+    let broken = fixture(&world, "broken", json!({"behaviour": {"DEL": "error"}}));
+    let plugins =
+        vec![fixture(&world, "first", json!({})), broken, fixture(&world, "last", json!({}))];
+    network(&world, "1.0.0", plugins);
+    json_run(&world, "add", &ns).expect(0);
+    // DEL runs in reverse: last, broken, and without --keep-going first never runs.
+    let report = json_run(&world, "del", &ns).expect(1).json();
+    assert_eq!(types(&report), ["last", "broken", "first"]);
+    assert_eq!(outcomes(&report), ["ok", "failed", "not-run"]);
+    assert_eq!(report["error"]["kind"], "plugin-error", "{report:#}");
+    assert_eq!(world.cache_entries().len(), 1, "a failed DEL keeps the cache entry");
+
+    let out = world.cnictl().args(["-o", "json", "del", "--keep-going", NET, &ns.name]).expect(1);
+    let report = out.json();
+    assert_eq!(types(&report), ["last", "broken", "first"]);
+    assert_eq!(outcomes(&report), ["ok", "failed", "ok"]);
+    assert_eq!(report["error"]["plugin"], "broken");
+    assert_eq!(report["errors"], json!([]));
+    assert_eq!(world.cache_entries().len(), 1, "a DEL with a failure keeps the cache entry");
 }
