@@ -144,6 +144,16 @@ fn plugin(path: &Path, value: Value, origin: Origin) -> Result<PluginConf, Confi
         return Err(invalid(path, format!("{where_} must be a JSON object, not {}", kind(&value))));
     };
     let plugin_type = match raw.get("type") {
+        Some(Value::String(t)) if t.contains('/') || t == "." || t == ".." => {
+            return Err(invalid(
+                path,
+                format!(
+                    "{where_}: \"type\" {t:?} is not a bare binary name: plugins are looked up \
+                     in the bin dirs, and a path separator, \".\" or \"..\" would run a file \
+                     outside them; name the binary only"
+                ),
+            ))
+        }
         Some(Value::String(t)) if !t.is_empty() => t.clone(),
         Some(Value::String(_)) | None => {
             return Err(invalid(path, format!("{where_} has no \"type\": name the plugin binary")))
@@ -418,6 +428,11 @@ mod tests {
             .contains("plugins[0] has no \"type\""));
         assert!(conflist(r#"{"name":"x","disableCheck":"yes","plugins":[{"type":"a"}]}"#).is_err());
         assert!(conflist(r#"{"name":"x","cniVersion":1,"plugins":[{"type":"a"}]}"#).is_err());
+        for t in ["../bin/sh", "/usr/bin/true", ".", "..", "a/b"] {
+            let text = format!(r#"{{"name":"x","plugins":[{{"type":"{t}"}}]}}"#);
+            let err = conflist(&text).unwrap_err().to_string();
+            assert!(err.contains("not a bare binary name"), "{t}: {err}");
+        }
     }
 
     #[test]

@@ -151,6 +151,12 @@ fn non_empty(f: &Field<String>) -> Option<&str> {
     }
 }
 
+/// A plugin type the full load accepts: a bare binary name. Anything else abstains, so the
+/// full load gives its error.
+fn bare_type(f: &Field<String>) -> Option<&str> {
+    non_empty(f).filter(|t| !t.contains('/') && *t != "." && *t != "..")
+}
+
 /// The certain answer for a file's bytes, or `None` to fall back to the full load.
 fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summary> {
     let file: File = serde_json::from_slice(bytes).ok()?;
@@ -178,7 +184,7 @@ fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summa
             .iter()
             .map(|p| {
                 Some(PluginSummary {
-                    plugin_type: non_empty(&p.plugin_type)?.to_string(),
+                    plugin_type: bare_type(&p.plugin_type)?.to_string(),
                     ipam: ipam_type(&p.ipam),
                 })
             })
@@ -192,7 +198,7 @@ fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summa
         })
     } else {
         let name = optional(&file.name)?.unwrap_or_default();
-        let plugin_type = non_empty(&file.plugin_type)?;
+        let plugin_type = bare_type(&file.plugin_type)?;
         Some(Summary {
             name: name.into(),
             cni_version: declared.unwrap_or_default().into(),

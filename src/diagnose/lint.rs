@@ -436,10 +436,10 @@ fn lint_binaries(
     }
 }
 
+/// Anyone on the node may write it: a plugin, or a directory where anyone may put one. The
+/// sticky bit (1777) does not help: anyone may still add a binary under a new name.
 fn world_writable(path: &Path) -> bool {
-    std::fs::metadata(path)
-        .map(|m| m.permissions().mode() & 0o002 != 0 && m.permissions().mode() & 0o1000 == 0)
-        .unwrap_or(false)
+    std::fs::metadata(path).map(|m| m.permissions().mode() & 0o002 != 0).unwrap_or(false)
 }
 
 /// Lints a file, or every file of a directory with the directory's own checks: duplicate

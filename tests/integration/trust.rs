@@ -147,3 +147,36 @@ fn missing_directories_are_errors_that_name_them() {
         out.stderr
     );
 }
+
+#[test]
+fn a_plugin_type_that_is_a_path_is_a_configuration_error_when_read() {
+    let dir = conf_dir();
+    let list = r#"{"cniVersion":"1.0.0","name":"evil","plugins":[{"type":"../../bin/sh"}]}"#;
+    std::fs::write(dir.path().join("10-evil.conflist"), list).unwrap();
+    let out = bounded(&["conf", "show", "evil"], dir.path());
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("10-evil.conflist"), "{}", out.stderr);
+    assert!(out.stderr.contains("not a bare binary name"), "{}", out.stderr);
+    let out = bounded(&["-o", "json", "conf", "ls", "--offline"], dir.path());
+    let report = out.json();
+    assert_eq!(report["files"][0]["status"], "invalid", "{report:#}");
+}
+
+#[test]
+fn a_world_writable_plugin_dir_is_warned_about_even_when_sticky() {
+    let dir = conf_dir();
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/usr/lib/cni/loopback", bin.path().join("loopback")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(bin.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let bin_arg = bin.path().to_string_lossy().into_owned();
+    let out = bounded(&["--cni-bin-dir", &bin_arg, "-o", "json", "conf", "lint"], dir.path());
+    let report = out.json();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"world-writable"), "{report:#}");
+}
