@@ -584,3 +584,113 @@ pub fn steps(style: &Style, outcome_header: &str, steps: &[crate::exec::chain::S
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Output;
+
+    fn style(width: Option<usize>, no_headers: bool) -> Style {
+        Style { output: Output::Table, color: false, trace: false, no_headers, width }
+    }
+
+    fn need(natural: usize, min: usize, priority: u8) -> Need {
+        Need { natural, min, priority }
+    }
+
+    #[test]
+    fn fit_leaves_a_table_that_fits_alone() {
+        // 10 + 10 + 3 gaps = 23.
+        assert_eq!(fit(&[need(10, 2, 0), need(10, 2, 0)], 23), [10, 10]);
+        assert_eq!(fit(&[need(10, 2, 0), need(10, 2, 0)], 200), [10, 10]);
+    }
+
+    #[test]
+    fn fit_shrinks_the_least_important_column_first() {
+        let needs = [need(10, 2, 0), need(10, 2, 5), need(10, 2, 1)];
+        // 30 + 5 gaps = 35: 5 too wide, all taken from the priority-0 column.
+        assert_eq!(fit(&needs, 30), [5, 10, 10]);
+        // 12 too wide: 8 from priority 0 (down to its minimum), then 4 from priority 1.
+        assert_eq!(fit(&needs, 23), [2, 10, 6]);
+    }
+
+    #[test]
+    fn fit_takes_from_the_rightmost_of_equal_priority() {
+        assert_eq!(fit(&[need(10, 2, 0), need(10, 2, 0)], 20), [10, 7]);
+    }
+
+    #[test]
+    fn fit_never_goes_below_a_minimum() {
+        // A kept column's minimum is its width: the table stays too wide instead.
+        assert_eq!(fit(&[need(40, 40, 0), need(10, 4, 0)], 20), [40, 4]);
+    }
+
+    #[test]
+    fn shape_cuts_with_an_ellipsis_at_the_chosen_end() {
+        assert_eq!(shape("0123456789abcdef", Fit::Head, 8), "0123456…");
+        assert_eq!(shape("/var/run/netns/ctr1", Fit::Tail, 8), "…ns/ctr1");
+        assert_eq!(shape("short", Fit::Head, 8), "short");
+        assert_eq!(shape("0123456789abcdef", Fit::Keep, 8), "0123456789abcdef");
+    }
+
+    #[test]
+    fn shape_wraps_at_spaces_and_keeps_long_words_whole() {
+        assert_eq!(
+            shape("bridge > tuning > portmap", Fit::Wrap, 10),
+            "bridge >\ntuning >\nportmap"
+        );
+        assert_eq!(
+            shape("a cni-plugins-docs--tuning-sysctl.conf b", Fit::Wrap, 10),
+            "a\ncni-plugins-docs--tuning-sysctl.conf\nb"
+        );
+    }
+
+    fn sample(style: &Style) -> Grid {
+        let cols = [
+            Col::new("file").keep().priority(2),
+            Col::new("id").head().priority(1),
+            Col::new("plugins").wrap(),
+        ];
+        let mut t = Grid::new(style, cols);
+        t.row([
+            "cni-plugins-docs--tuning-sysctl.conf",
+            &"f".repeat(64),
+            "bridge > tuning > portmap",
+        ]);
+        t
+    }
+
+    #[test]
+    fn without_a_width_nothing_is_wrapped_or_cut() {
+        let lines = sample(&style(None, false)).lines();
+        assert_eq!(lines.len(), 2, "{lines:#?}");
+        assert!(lines[1].contains(&"f".repeat(64)), "{lines:#?}");
+        assert!(lines[1].ends_with("bridge > tuning > portmap"), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_narrow_width_wraps_then_cuts_but_never_splits_a_kept_column() {
+        // file 36, id down to 12, plugins down to 7 ("portmap"), 5 gaps: 60.
+        let lines = sample(&style(Some(60), false)).lines();
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{lines:#?}");
+        assert!(
+            lines[1].contains("cni-plugins-docs--tuning-sysctl.conf  fffffffffff…"),
+            "{lines:#?}"
+        );
+        assert_eq!(lines.iter().filter(|l| l.contains("cni-plugins")).count(), 1, "{lines:#?}");
+        assert!(lines.iter().any(|l| l.trim_end().ends_with("portmap")), "{lines:#?}");
+        // Narrower than the kept column: it stays whole, the rest are at their minimums.
+        let lines = sample(&style(Some(20), false)).lines();
+        assert!(lines[1].contains("cni-plugins-docs--tuning-sysctl.conf"), "{lines:#?}");
+    }
+
+    #[test]
+    fn no_headers_drops_the_header_row_and_empty_columns_can_go() {
+        let lines = sample(&style(None, true)).lines();
+        assert_eq!(lines.len(), 1, "{lines:#?}");
+        let mut t = Grid::new(&style(None, false), [Col::new("a"), Col::new("b"), Col::new("c")])
+            .hide_empty();
+        t.row(["1", "", "3"]);
+        assert_eq!(t.lines(), [" a  c", " 1  3"]);
+    }
+}

@@ -9,4 +9,5 @@ mod interop;
 mod real_plugins;
 mod run_sandbox;
 mod state;
+mod tables;
 mod util;
