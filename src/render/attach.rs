@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
 use serde_json::Value;
 
 use super::table::*;
@@ -13,7 +12,7 @@ use crate::spec::result::CniResult;
 
 impl Render for AttachmentReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        attachment(out, self, style.color)
+        attachment(out, self, style)
     }
 
     /// cnitool prints the final result of a successful ADD, and nothing else.
@@ -27,7 +26,8 @@ impl Render for AttachmentReport {
 }
 
 /// Renders `add`, `check` and `del`.
-pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -> io::Result<()> {
+pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     let failed = report.error.is_some();
     headline(out, color, report.command, &report.config, failed, report.duration_ms)?;
     writeln!(out, "  namespace  {}", report.netns)?;
@@ -40,27 +40,34 @@ pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, color: bool) -
     }
 
     if !report.plugins.is_empty() {
-        let mut t = table(color, &["#", "plugin", "outcome", "time", "runtimeConfig"]);
+        let cols = [
+            Col::new("#").keep(),
+            Col::new("plugin").keep(),
+            Col::new("outcome").keep(),
+            Col::new("time").keep(),
+            Col::new("runtimeConfig").wrap(),
+        ];
+        let mut t = Grid::new(style, cols);
         for step in &report.plugins {
-            t.add_row(vec![
-                Cell::new(step.index + 1),
-                Cell::new(&step.plugin_type),
-                outcome_cell(color, step.outcome),
-                Cell::new(if step.outcome == Outcome::NotRun {
+            t.row([
+                text(step.index + 1),
+                text(&step.plugin_type),
+                outcome(step.outcome),
+                text(if step.outcome == Outcome::NotRun {
                     String::new()
                 } else {
                     format!("{:.1}ms", step.duration_ms)
                 }),
-                Cell::new(step.runtime_config.join(", ")),
+                text(step.runtime_config.join(", ")),
             ]);
         }
-        section(out, color, "Plugins", &t)?;
+        t.section(out, "Plugins")?;
     }
 
     if let Some(value) = &report.result {
         let label = if report.command == "add" { "Result" } else { "Cached result" };
         if let Ok(result) = CniResult::from_value(value, "") {
-            result_tables(out, &result, label, color)?;
+            cni_result(out, style, &result, label)?;
         }
     }
     if let Some(cache) = &report.cache {

@@ -18,7 +18,7 @@ impl Render for CacheReport {
             }
             return Ok(());
         }
-        cache_ls(out, self, style.color)
+        cache_ls(out, self, style)
     }
 
     fn names(&self) -> Option<Vec<String>> {
@@ -28,7 +28,7 @@ impl Render for CacheReport {
 
 impl Render for EntryDetail {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        cache_show(out, self, style.color)
+        cache_show(out, self, style)
     }
 }
 
@@ -43,9 +43,10 @@ fn age(seconds: Option<u64>) -> String {
 }
 
 /// Renders `cache ls`.
-pub fn cache_ls(out: &mut dyn Write, r: &CacheReport, color: bool) -> io::Result<()> {
+pub fn cache_ls(out: &mut dyn Write, r: &CacheReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     writeln!(out, "{} {}", paint(color, "cache", Paint::new().bold()), r.dir.display())?;
-    let rows = r
+    let rows: Vec<Vec<String>> = r
         .entries
         .iter()
         .map(|e| {
@@ -59,7 +60,8 @@ pub fn cache_ls(out: &mut dyn Write, r: &CacheReport, color: bool) -> io::Result
                 None => e.state.to_string(),
             };
             vec![
-                e.network.clone().unwrap_or_else(|| file_name(&e.file)),
+                e.name.clone(),
+                e.network.clone().unwrap_or_default(),
                 e.container_id.clone().unwrap_or_default(),
                 e.ifname.clone().unwrap_or_default(),
                 netns,
@@ -69,17 +71,29 @@ pub fn cache_ls(out: &mut dyn Write, r: &CacheReport, color: bool) -> io::Result
             ]
         })
         .collect();
-    let t = sparse(
-        color,
-        &["network", "container", "ifname", "netns", "addresses", "age", "state"],
-        rows,
-    );
-    put(out, &t)?;
+    // The name is what `cache show` and `cache rm` take, so it is never cut; the container
+    // id keeps its start (what people type), the namespace path its end.
+    let cols = [
+        Col::new("name").keep().priority(3),
+        Col::new("network").keep().priority(2),
+        Col::new("container").head().priority(1),
+        Col::new("ifname").keep().priority(2),
+        Col::new("netns").tail(),
+        Col::new("addresses").wrap(),
+        Col::new("age").keep().priority(1),
+        Col::new("state").wrap().priority(1),
+    ];
+    let mut t = Grid::new(style, cols).hide_empty();
+    for row in rows {
+        t.row(row);
+    }
+    t.put(out)?;
     writeln!(out, "{} entries", r.entries.len())
 }
 
 /// Renders `cache show`.
-pub fn cache_show(out: &mut dyn Write, d: &EntryDetail, color: bool) -> io::Result<()> {
+pub fn cache_show(out: &mut dyn Write, d: &EntryDetail, style: &Style) -> io::Result<()> {
+    let color = style.color;
     let s = &d.summary;
     writeln!(out, "{} {}", paint(color, "entry", Paint::new().bold()), s.file.display())?;
     let line = |out: &mut dyn Write, k: &str, v: Option<&String>| -> io::Result<()> {
@@ -124,7 +138,7 @@ pub fn cache_show(out: &mut dyn Write, d: &EntryDetail, color: bool) -> io::Resu
         writeln!(out, "{}", serde_json::to_string_pretty(config).unwrap_or_default())?;
     }
     if let Some(result) = d.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
-        result_tables(out, &result, "Result", color)?;
+        cni_result(out, style, &result, "Result")?;
     }
     Ok(())
 }

@@ -2,16 +2,16 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 use owo_colors::Style as Paint;
 
-use super::table::{config_lines, file_name, notes, put, section, table};
+use super::table::{config_lines, file_name, notes, text, Col, Grid};
 use super::{paint, Render, Style};
 use crate::report::conf::{LintReport, ShowReport, Survey};
 
 impl Render for Survey {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        conf_ls(out, self, style.color)
+        conf_ls(out, self, style)
     }
 
     /// The networks of the files that load, in the order the runtimes read them.
@@ -22,20 +22,32 @@ impl Render for Survey {
 
 impl Render for ShowReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        conf_show(out, self, style.color)
+        conf_show(out, self, style)
     }
 }
 
 impl Render for LintReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        conf_lint(out, self, style.color)
+        conf_lint(out, self, style)
     }
 }
 
 /// Renders `conf ls`.
-pub fn conf_ls(out: &mut dyn Write, survey: &Survey, color: bool) -> io::Result<()> {
+pub fn conf_ls(out: &mut dyn Write, survey: &Survey, style: &Style) -> io::Result<()> {
+    let color = style.color;
     writeln!(out, "{} {}", paint(color, "conf dir", Paint::new().bold()), survey.dir.display())?;
-    let mut t = table(color, &["#", "file", "format", "network", "version", "plugins", "status"]);
+    // The file is what a reader greps for and opens: never cut. The chain wraps between
+    // plugins, the status is the verdict.
+    let cols = [
+        Col::new("#").keep().priority(3),
+        Col::new("file").keep().priority(3),
+        Col::new("format").wrap().priority(1),
+        Col::new("network").keep().priority(2),
+        Col::new("version").keep().priority(1),
+        Col::new("plugins").wrap(),
+        Col::new("status").keep().priority(2),
+    ];
+    let mut t = Grid::new(style, cols);
     for f in &survey.files {
         let format = match (&f.mismatch, f.body) {
             (Some(_), "list") => format!("LIST in .{}", f.extension),
@@ -48,21 +60,18 @@ pub fn conf_ls(out: &mut dyn Write, survey: &Survey, color: bool) -> io::Result<
         if !f.drop_ins.is_empty() {
             plugins.push_str(&format!(" (+{} drop-in)", f.drop_ins.len()));
         }
-        let mut status_cell = Cell::new(f.status);
-        if color {
-            status_cell = status_cell.fg(if f.status == "ok" { Color::Green } else { Color::Red });
-        }
-        t.add_row(vec![
-            Cell::new(f.position),
-            Cell::new(file_name(&f.file)),
-            Cell::new(format),
-            Cell::new(f.network.clone().unwrap_or_default()),
-            Cell::new(f.cni_version.clone().unwrap_or_default()),
-            Cell::new(plugins),
-            status_cell,
+        let status = text(f.status).fg(if f.status == "ok" { Color::Green } else { Color::Red });
+        t.row([
+            text(f.position),
+            text(file_name(&f.file)),
+            text(format),
+            text(f.network.clone().unwrap_or_default()),
+            text(f.cni_version.clone().unwrap_or_default()),
+            text(plugins),
+            status,
         ]);
     }
-    put(out, &t)?;
+    t.put(out)?;
     for f in &survey.files {
         // A mismatch explains the load error it causes; one line is enough.
         let reason =
@@ -74,16 +83,22 @@ pub fn conf_ls(out: &mut dyn Write, survey: &Survey, color: bool) -> io::Result<
     for ignored in &survey.ignored {
         writeln!(out, "  ignored by every runtime: {}", file_name(ignored))?;
     }
-    let mut t = table(color, &["runtime", "default network", "file", "why"]);
+    let cols = [
+        Col::new("runtime").keep().priority(2),
+        Col::new("default network").wrap().priority(2),
+        Col::new("file").keep().priority(1),
+        Col::new("why").wrap(),
+    ];
+    let mut t = Grid::new(style, cols);
     for pick in &survey.picks {
-        t.add_row(vec![
+        t.row([
             pick.runtime.to_string(),
             pick.network.clone().unwrap_or_else(|| "-".into()),
             pick.file.as_deref().map(file_name).unwrap_or_default(),
             pick.reason.clone(),
         ]);
     }
-    section(out, color, "Default network, as each runtime picks it", &t)?;
+    t.section(out, "Default network, as each runtime picks it")?;
     if survey.offline {
         writeln!(
             out,
@@ -95,7 +110,8 @@ pub fn conf_ls(out: &mut dyn Write, survey: &Survey, color: bool) -> io::Result<
 }
 
 /// Renders `conf show`.
-pub fn conf_show(out: &mut dyn Write, r: &ShowReport, color: bool) -> io::Result<()> {
+pub fn conf_show(out: &mut dyn Write, r: &ShowReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     writeln!(out, "{} {}", paint(color, "network", Paint::new().bold()), r.config.network)?;
     config_lines(out, &r.config)?;
     writeln!(
@@ -116,9 +132,16 @@ pub fn conf_show(out: &mut dyn Write, r: &ShowReport, color: bool) -> io::Result
     if !flags.is_empty() {
         writeln!(out, "  flags      {}", flags.join(", "))?;
     }
-    let mut t = table(color, &["#", "plugin", "ipam", "capabilities", "from"]);
+    let cols = [
+        Col::new("#").keep().priority(2),
+        Col::new("plugin").keep().priority(2),
+        Col::new("ipam").keep().priority(1),
+        Col::new("capabilities").wrap(),
+        Col::new("from").wrap(),
+    ];
+    let mut t = Grid::new(style, cols);
     for p in &r.plugins {
-        t.add_row(vec![
+        t.row([
             (p.index + 1).to_string(),
             p.plugin_type.clone(),
             p.ipam.clone().unwrap_or_default(),
@@ -126,7 +149,7 @@ pub fn conf_show(out: &mut dyn Write, r: &ShowReport, color: bool) -> io::Result
             format!("{} ({})", p.file.display(), p.source),
         ]);
     }
-    section(out, color, "Plugins", &t)?;
+    t.section(out, "Plugins")?;
     if let Some(request) = &r.request {
         for p in &r.plugins {
             if let Some(stdin) = &p.stdin {
@@ -142,7 +165,8 @@ pub fn conf_show(out: &mut dyn Write, r: &ShowReport, color: bool) -> io::Result
 }
 
 /// Renders `conf lint`.
-pub fn conf_lint(out: &mut dyn Write, r: &LintReport, color: bool) -> io::Result<()> {
+pub fn conf_lint(out: &mut dyn Write, r: &LintReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     use crate::diagnose::lint::Severity;
     for d in &r.diagnostics {
         let (label, style) = match d.severity {

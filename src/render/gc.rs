@@ -10,12 +10,13 @@ use crate::report::gc::GcReport;
 
 impl Render for GcReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        gc(out, self, style.color)
+        gc(out, self, style)
     }
 }
 
 /// Renders `gc`.
-pub fn gc(out: &mut dyn Write, r: &GcReport, color: bool) -> io::Result<()> {
+pub fn gc(out: &mut dyn Write, r: &GcReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     let mode = if r.applied { "applied" } else { "dry run (--apply to do it)" };
     writeln!(out, "{} {}: {mode}", paint(color, "GC", Paint::new().bold()), r.config.network)?;
     config_lines(out, &r.config)?;
@@ -25,21 +26,19 @@ pub fn gc(out: &mut dyn Write, r: &GcReport, color: bool) -> io::Result<()> {
         "  valid      {}",
         if valid.is_empty() { "(none)".into() } else { valid.join(", ") }
     )?;
-    let rows = r
-        .attachments
-        .iter()
-        .map(|a| {
-            vec![a.container_id.clone(), a.ifname.clone(), a.netns.clone(), a.verdict.to_string()]
-        })
-        .collect();
-    section(
-        out,
-        color,
-        "Cached attachments",
-        &sparse(color, &["container", "ifname", "netns", "verdict"], rows),
-    )?;
+    let cols = [
+        Col::new("container").head().priority(2),
+        Col::new("ifname").keep().priority(2),
+        Col::new("netns").tail(),
+        Col::new("verdict").wrap().priority(1),
+    ];
+    let mut t = Grid::new(style, cols).hide_empty();
+    for a in &r.attachments {
+        t.row([a.container_id.clone(), a.ifname.clone(), a.netns.clone(), a.verdict.to_string()]);
+    }
+    t.section(out, "Cached attachments")?;
     if !r.gc.is_empty() {
-        section(out, color, "GC", &steps(color, "GC", &r.gc))?;
+        steps(style, "GC", &r.gc).section(out, "GC")?;
     } else if r.gc_sent && !r.applied {
         writeln!(out, "\nGC would be sent to: {}", r.config.plugins.join(", "))?;
     }

@@ -11,16 +11,18 @@ use crate::report::inspect::InspectReport;
 
 impl Render for InspectReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        inspect(out, &self.snapshot, style.color)
+        inspect(out, &self.snapshot, style)
     }
 }
 
 /// Renders `inspect`.
-pub fn inspect(out: &mut dyn Write, snap: &Snapshot, color: bool) -> io::Result<()> {
+pub fn inspect(out: &mut dyn Write, snap: &Snapshot, style: &Style) -> io::Result<()> {
+    let color = style.color;
     if let Some(ns) = &snap.netns {
         writeln!(out, "{} {}", paint(color, "namespace", Paint::new().bold()), ns.display())?;
     }
-    let mut t = table(color, &["#", "link", "kind", "state", "mtu", "mac", "peer", "master"]);
+    let cols = ["#", "link", "kind", "state", "mtu", "mac", "peer", "master"];
+    let mut t = Grid::new(style, cols.map(|c| Col::new(c).keep().priority(1)));
     for l in &snap.links {
         let peer = match (l.peer, l.peer_netns_id) {
             (Some(p), Some(ns)) => format!("if{p} in netns id {ns}"),
@@ -32,7 +34,7 @@ pub fn inspect(out: &mut dyn Write, snap: &Snapshot, color: bool) -> io::Result<
                 .unwrap_or(format!("if{p}")),
             _ => String::new(),
         };
-        t.add_row(vec![
+        t.row([
             l.index.to_string(),
             l.name.clone(),
             l.kind.clone().unwrap_or_default(),
@@ -43,15 +45,16 @@ pub fn inspect(out: &mut dyn Write, snap: &Snapshot, color: bool) -> io::Result<
             l.master.clone().unwrap_or_default(),
         ]);
     }
-    section(out, color, "Links", &t)?;
-    let mut t = table(color, &["address", "link", "scope"]);
+    t.section(out, "Links")?;
+    let mut t = Grid::new(style, ["address", "link", "scope"].map(|c| Col::new(c).keep()));
     for a in &snap.addresses {
-        t.add_row(vec![a.address.clone(), a.ifname.clone(), a.scope.clone()]);
+        t.row([a.address.clone(), a.ifname.clone(), a.scope.clone()]);
     }
-    section(out, color, "Addresses", &t)?;
-    let mut t = table(color, &["route", "via", "dev", "table", "scope", "proto", "metric"]);
+    t.section(out, "Addresses")?;
+    let cols = ["route", "via", "dev", "table", "scope", "proto", "metric"];
+    let mut t = Grid::new(style, cols.map(|c| Col::new(c).keep()));
     for r in snap.routes.iter().filter(|r| r.table != 255) {
-        t.add_row(vec![
+        t.row([
             r.dst.clone(),
             r.gw.clone().unwrap_or_default(),
             r.dev.clone().unwrap_or_default(),
@@ -61,5 +64,5 @@ pub fn inspect(out: &mut dyn Write, snap: &Snapshot, color: bool) -> io::Result<
             r.priority.map(|p| p.to_string()).unwrap_or_default(),
         ]);
     }
-    section(out, color, "Routes (local table omitted)", &t)
+    t.section(out, "Routes (local table omitted)")
 }

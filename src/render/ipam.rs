@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 
 use super::table::*;
 use super::{Render, Style};
@@ -10,39 +10,41 @@ use crate::report::ipam::{LeaseReport, LeaseState};
 
 impl Render for LeaseReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        leases(out, self, style.color)
+        leases(out, self, style)
     }
 }
 
 /// Renders `ipam leases`.
-pub fn leases(out: &mut dyn Write, r: &LeaseReport, color: bool) -> io::Result<()> {
+pub fn leases(out: &mut dyn Write, r: &LeaseReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     for lease in &r.released {
         writeln!(out, "released {} ({})", lease.ip, lease.file.display())?;
     }
-    let mut t = table(color, &["network", "ip", "container", "ifname", "state", "why"]);
+    let cols = [
+        Col::new("network").keep().priority(2),
+        Col::new("ip").keep().priority(3),
+        Col::new("container").head().priority(1),
+        Col::new("ifname").keep().priority(1),
+        Col::new("state").keep().priority(2),
+        Col::new("why").wrap(),
+    ];
+    let mut t = Grid::new(style, cols);
     for l in &r.leases {
-        let mut state = Cell::new(match l.state {
-            LeaseState::Stale => "STALE",
-            LeaseState::InUse => "in use",
-            LeaseState::Unknown => "unknown",
-        });
-        if color {
-            state = state.fg(match l.state {
-                LeaseState::Stale => Color::Red,
-                LeaseState::InUse => Color::Green,
-                LeaseState::Unknown => Color::Yellow,
-            });
-        }
-        t.add_row(vec![
-            Cell::new(&l.network),
-            Cell::new(&l.ip),
-            Cell::new(&l.container_id),
-            Cell::new(&l.ifname),
+        let state = match l.state {
+            LeaseState::Stale => text("STALE").fg(Color::Red),
+            LeaseState::InUse => text("in use").fg(Color::Green),
+            LeaseState::Unknown => text("unknown").fg(Color::Yellow),
+        };
+        t.row([
+            text(&l.network),
+            text(&l.ip),
+            text(&l.container_id),
+            text(&l.ifname),
             state,
-            Cell::new(&l.why),
+            text(&l.why),
         ]);
     }
-    put(out, &t)?;
+    t.put(out)?;
     let stale = r.leases.iter().filter(|l| l.stale).count();
     writeln!(out, "{} leases, {stale} stale", r.leases.len())?;
     notes(out, color, &r.notes)?;

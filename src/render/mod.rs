@@ -104,6 +104,9 @@ pub struct Style {
     pub trace: bool,
     /// `--no-headers`: tables without their header row.
     pub no_headers: bool,
+    /// The width tables fit into: a terminal's, or none (a pipe, a file, a terminal that
+    /// reports 0 columns), and then nothing is wrapped or cut. See [`table::terminal_width`].
+    pub width: Option<usize>,
 }
 
 impl Style {
@@ -117,7 +120,7 @@ impl Style {
                     && io::stdout().is_terminal()
             }
         };
-        Style { output, color, trace, no_headers }
+        Style { output, color, trace, no_headers, width: table::terminal_width() }
     }
 }
 

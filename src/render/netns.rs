@@ -8,7 +8,7 @@ use crate::report::netns::NetnsReport;
 
 impl Render for NetnsReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        netns(out, self, self.listing, style.color)
+        netns(out, self, self.listing, style)
     }
 
     fn names(&self) -> Option<Vec<String>> {
@@ -17,12 +17,23 @@ impl Render for NetnsReport {
 }
 
 /// Renders `netns`.
-pub fn netns(out: &mut dyn Write, report: &NetnsReport, list: bool, color: bool) -> io::Result<()> {
+pub fn netns(
+    out: &mut dyn Write,
+    report: &NetnsReport,
+    list: bool,
+    style: &Style,
+) -> io::Result<()> {
     for line in &report.changed {
         writeln!(out, "{line}")?;
     }
     if list {
-        let mut t = table(color, &["namespace", "made by cnictl for", "owner", "state"]);
+        let cols = [
+            Col::new("namespace").keep().priority(2),
+            Col::new("made by cnictl for").wrap().priority(1),
+            Col::new("owner").wrap().priority(1),
+            Col::new("state").wrap(),
+        ];
+        let mut t = Grid::new(style, cols);
         for e in &report.namespaces {
             let owner = match (e.owner_pid, e.owner_alive) {
                 (Some(pid), true) => format!("pid {pid} (running)"),
@@ -30,14 +41,14 @@ pub fn netns(out: &mut dyn Write, report: &NetnsReport, list: bool, color: bool)
                 (None, _) => String::new(),
             };
             let state = if e.stale { "stale: netns gc removes it" } else { "" };
-            t.add_row(vec![
+            t.row([
                 e.name.clone(),
                 e.made_by_cnictl.clone().unwrap_or_else(|| "-".into()),
                 owner,
                 state.into(),
             ]);
         }
-        put(out, &t)?;
+        t.put(out)?;
     } else if report.changed.is_empty() {
         writeln!(out, "nothing to do")?;
     }

@@ -10,13 +10,14 @@ use crate::report::status::{Health, StatusReport};
 
 impl Render for StatusReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        status(out, self, style.color)
+        status(out, self, style)
     }
 }
 
 /// Renders `status`.
-pub fn status(out: &mut dyn Write, r: &StatusReport, color: bool) -> io::Result<()> {
-    let style = match r.verdict {
+pub fn status(out: &mut dyn Write, r: &StatusReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
+    let verdict = match r.verdict {
         Health::Available => Paint::new().green().bold(),
         Health::NotAsked => Paint::new().yellow().bold(),
         _ => Paint::new().red().bold(),
@@ -26,11 +27,11 @@ pub fn status(out: &mut dyn Write, r: &StatusReport, color: bool) -> io::Result<
         "{} {}: {}",
         paint(color, "STATUS", Paint::new().bold()),
         r.config.network,
-        paint(color, r.verdict.as_str(), style)
+        paint(color, r.verdict.as_str(), verdict)
     )?;
     config_lines(out, &r.config)?;
     if !r.plugins.is_empty() {
-        section(out, color, "Plugins", &steps(color, "outcome", &r.plugins))?;
+        steps(style, "outcome", &r.plugins).section(out, "Plugins")?;
     }
     for error in &r.errors {
         error_details(out, error, color)?;

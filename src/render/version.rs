@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
 use owo_colors::Style as Paint;
 
 use super::table::*;
@@ -11,12 +11,13 @@ use crate::report::VersionReport;
 
 impl Render for VersionReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        version(out, self, style.color)
+        version(out, self, style)
     }
 }
 
 /// Renders `version`.
-pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::Result<()> {
+pub fn version(out: &mut dyn Write, report: &VersionReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     let verdict = if report.ok {
         paint(color, "ok", Paint::new().green().bold())
     } else {
@@ -30,32 +31,29 @@ pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::
     )?;
     config_lines(out, &report.config)?;
     let selected = &report.config.cni_version;
-    let mut t = table(color, &["#", "plugin", "role", "supports ", "supported versions", "binary"]);
-    t.set_header(vec![
-        "#",
-        "plugin",
-        "role",
-        &format!("{selected}?"),
-        "supported versions",
-        "binary",
-    ]);
+    // The binary's path keeps its end: the directory is the likelier part to know.
+    let cols = [
+        Col::new("#").keep().priority(3),
+        Col::new("plugin").keep().priority(3),
+        Col::new("role").keep().priority(1),
+        Col::new(format!("{selected}?")).keep().priority(2),
+        Col::new("supported versions").wrap(),
+        Col::new("binary").tail(),
+    ];
+    let mut t = Grid::new(style, cols);
     for answer in &report.plugins {
         let verdict = match &answer.error {
             Some(_) => ("error", Color::Red),
             None if answer.supports_selected => ("yes", Color::Green),
             None => ("NO", Color::Red),
         };
-        let mut cell = Cell::new(verdict.0);
-        if color {
-            cell = cell.fg(verdict.1);
-        }
-        t.add_row(vec![
-            Cell::new(answer.index + 1),
-            Cell::new(&answer.plugin_type),
-            Cell::new(answer.role),
-            cell,
-            Cell::new(answer.supported_versions.join(" ")),
-            Cell::new(
+        t.row([
+            text(answer.index + 1),
+            text(&answer.plugin_type),
+            text(answer.role),
+            text(verdict.0).fg(verdict.1),
+            text(answer.supported_versions.join(" ")),
+            text(
                 answer
                     .path
                     .as_ref()
@@ -64,7 +62,7 @@ pub fn version(out: &mut dyn Write, report: &VersionReport, color: bool) -> io::
             ),
         ]);
     }
-    put(out, &t)?;
+    t.put(out)?;
     for answer in &report.plugins {
         if let Some(error) = &answer.error {
             writeln!(

@@ -12,5 +12,6 @@ mod output;
 mod real_plugins;
 mod run_sandbox;
 mod state;
+mod tables;
 mod trust;
 mod util;
