@@ -5,7 +5,6 @@
 //! everything made, each step timed. DEL runs whenever ADD was attempted, as the spec
 //! requires, and a signal ends the run through the same clean-up.
 
-use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,7 +18,7 @@ use crate::config;
 use crate::exec::chain::{self, Attachment};
 use crate::exec::{Command as Op, Invocation, PluginFailure, Runner, SystemRunner};
 use crate::exit::{self, Code, ReportedFailure, UsageError};
-use crate::inspect::{self, Snapshot};
+use crate::inspect::{self, addresses, compare};
 use crate::leaks;
 use crate::netns;
 use crate::report::{
@@ -495,68 +494,6 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
 
 fn exit_env(message: String) -> anyhow::Error {
     crate::exit::EnvironmentError(message).into()
-}
-
-/// The addresses of a result, for a one-line summary.
-fn addresses(result: &CniResult) -> String {
-    let ips: Vec<&str> = result.ips.iter().map(|ip| ip.address.as_str()).collect();
-    if ips.is_empty() {
-        "no addresses".into()
-    } else {
-        ips.join(", ")
-    }
-}
-
-fn same_address(a: &str, b: &str) -> bool {
-    let parse = |s: &str| {
-        let (ip, len) = s.split_once('/').unwrap_or((s, ""));
-        (ip.parse::<IpAddr>().ok(), len.to_string())
-    };
-    parse(a) == parse(b)
-}
-
-/// What the result claims for the container and the namespace lacks: interfaces whose
-/// sandbox is this namespace, and the addresses assigned to them.
-pub fn compare(result: &CniResult, live: &Snapshot, netns: &str) -> Vec<String> {
-    let mut missing = Vec::new();
-    for iface in result.interfaces.iter().filter(|i| i.sandbox == netns) {
-        match live.links.iter().find(|l| l.name == iface.name) {
-            None => missing.push(format!("interface {} is not in the namespace", iface.name)),
-            Some(link)
-                if !iface.mac.is_empty()
-                    && link.mac.as_deref() != Some(&iface.mac.to_lowercase()) =>
-            {
-                missing.push(format!(
-                    "interface {} has MAC {}, the result says {}",
-                    iface.name,
-                    link.mac.as_deref().unwrap_or("none"),
-                    iface.mac
-                ));
-            }
-            Some(_) => {}
-        }
-    }
-    for ip in &result.ips {
-        let target = ip.interface.and_then(|i| result.interfaces.get(i as usize));
-        match target {
-            Some(iface) if iface.sandbox != netns => {}
-            Some(iface) => {
-                if !live
-                    .addresses
-                    .iter()
-                    .any(|a| a.ifname == iface.name && same_address(&a.address, &ip.address))
-                {
-                    missing.push(format!("address {} is not on {}", ip.address, iface.name));
-                }
-            }
-            None => {
-                if !live.addresses.iter().any(|a| same_address(&a.address, &ip.address)) {
-                    missing.push(format!("address {} is not in the namespace", ip.address));
-                }
-            }
-        }
-    }
-    missing
 }
 
 /// Runs COMMAND inside the namespace, capturing its output; killed after the timeout or
