@@ -8,7 +8,8 @@ use owo_colors::Style as Paint;
 use super::table::*;
 use super::{paint, Render, Style};
 use crate::exec::chain::Outcome;
-use crate::report::{RunReport, StepOutcome};
+use crate::report::{CommandRun, RunReport, StepOutcome};
+use crate::shell;
 use crate::spec::result::CniResult;
 
 impl Render for RunReport {
@@ -100,16 +101,7 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
         section(out, color, "Namespace after ADD (netlink)", &t)?;
     }
     if let Some(cmd) = &report.command_run {
-        writeln!(
-            out,
-            "\n{} {} (exit {:?})",
-            paint(color, "Command", Paint::new().bold().underline()),
-            cmd.argv.join(" "),
-            cmd.exit_code
-        )?;
-        for line in cmd.stdout.lines().chain(cmd.stderr.lines()) {
-            writeln!(out, "  {line}")?;
-        }
+        command(out, cmd, color)?;
     }
     if let Some(leaks) = &report.leaks {
         writeln!(
@@ -155,6 +147,22 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     notes(out, color, &report.notes)?;
     if let Some(error) = &report.error {
         error_details(out, error, color)?;
+    }
+    Ok(())
+}
+
+/// COMMAND as the shell would read it, how it ended, its output, and what was cut of it.
+fn command(out: &mut dyn Write, cmd: &CommandRun, color: bool) -> io::Result<()> {
+    let title = paint(color, "Command", Paint::new().bold().underline());
+    writeln!(out, "\n{title} {} ({})", shell::join(&cmd.argv), cmd.ended())?;
+    for line in cmd.stdout.lines().chain(cmd.stderr.lines()) {
+        writeln!(out, "  {line}")?;
+    }
+    let cut = cmd.cut();
+    if !cut.is_empty() {
+        let kept = crate::exec::process::KEEP_BYTES / 1024;
+        let note = format!("output cut ({}): the first and last {kept} KiB kept", cut.join(", "));
+        writeln!(out, "  {}", paint(color, &note, Paint::new().yellow()))?;
     }
     Ok(())
 }

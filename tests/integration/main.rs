@@ -8,5 +8,6 @@ mod generated;
 mod interop;
 mod real_plugins;
 mod run_sandbox;
+mod run_steps;
 mod state;
 mod util;
