@@ -26,6 +26,9 @@ impl Render for RunReport {
 
 /// Renders `run`.
 pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+    if report.quiet {
+        return quiet(out, report, color);
+    }
     headline(out, color, "run", &report.config, report.error.is_some(), report.duration_ms)?;
     if let Some(ns) = &report.netns {
         writeln!(out, "  namespace  {ns}  ifname {}", report.ifname)?;
@@ -163,6 +166,44 @@ fn command(out: &mut dyn Write, cmd: &CommandRun, color: bool) -> io::Result<()>
         let kept = crate::exec::process::KEEP_BYTES / 1024;
         let note = format!("output cut ({}): the first and last {kept} KiB kept", cut.join(", "));
         writeln!(out, "  {}", paint(color, &note, Paint::new().yellow()))?;
+    }
+    Ok(())
+}
+
+/// `run -q`: the verdict line, then only what failed: failed steps, mismatches, a failed
+/// command, leaks that are not shared, the error, and what `--keep` left.
+fn quiet(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+    let failed = report.error.is_some();
+    let verdict = if failed {
+        paint(color, "FAILED", Paint::new().red().bold())
+    } else {
+        paint(color, "ok", Paint::new().green().bold())
+    };
+    let verb = paint(color, "RUN", Paint::new().bold());
+    writeln!(out, "{verb} {}: {verdict} in {:.1}ms", report.config.network, report.duration_ms)?;
+    for step in report.steps.iter().filter(|s| s.outcome == StepOutcome::Failed) {
+        let detail = step.detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+        writeln!(out, "  step {} failed{detail}", step.name)?;
+    }
+    for mismatch in &report.mismatches {
+        writeln!(out, "  mismatch: {mismatch}")?;
+    }
+    if let Some(cmd) = report.command_run.as_ref().filter(|c| c.exit_code != Some(0)) {
+        command(out, cmd, color)?;
+    }
+    let leaks = report.leaks.iter().flat_map(|l| &l.left_behind).filter(|l| !l.shared);
+    for leak in leaks {
+        let tag = paint(color, "LEFT BEHIND", Paint::new().yellow());
+        writeln!(out, "  {tag} {} {}", leak.kind, leak.item)?;
+    }
+    if let Some(kept) = &report.kept {
+        writeln!(out, "  --keep: namespace {} kept. To finish:", kept.netns)?;
+        for cmd in &kept.finish {
+            writeln!(out, "    {cmd}")?;
+        }
+    }
+    if let Some(error) = &report.error {
+        error_details(out, error, color)?;
     }
     Ok(())
 }

@@ -145,6 +145,9 @@ pub struct RunReport {
     pub duration_ms: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calls: Option<Vec<Invocation>>,
+    /// `run -q`: the table shows the headline and what failed, nothing else.
+    #[serde(skip)]
+    pub quiet: bool,
 }
 
 #[cfg(test)]

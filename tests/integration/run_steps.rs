@@ -107,6 +107,7 @@ fn a_clean_run_with_a_command_reports_every_step_in_order() {
     assert_eq!(cmd["exitCode"], 0, "{cmd}");
     assert_eq!((&cmd["stdoutBytes"], &cmd["stderrBytes"]), (&json!(0), &json!(0)), "{cmd}");
     assert!(report["error"].is_null(), "{}", report["error"]);
+    assert!(report.get("quiet").is_none(), "quiet is for the table only");
 }
 
 #[test]
@@ -197,4 +198,37 @@ fn a_command_past_the_timeout_is_killed_and_the_run_fails() {
     assert!(report["commandRun"]["exitCode"].is_null());
     let got = steps(&report);
     assert!(got.contains(&("del", "ok")) && got.contains(&("cleanup", "ok")), "{got:?}");
+}
+
+#[test]
+fn run_quiet_prints_the_verdict_of_a_clean_run_and_little_else() {
+    let Some(world) = setup("run_quiet_prints_the_verdict_of_a_clean_run", "rsqok") else {
+        return;
+    };
+    let out = on_node(&world).args(["run", "-q", "--sandbox", NET, "--", "true"]).expect(0);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines[0].starts_with("RUN net: ok in "), "{}", out.stdout);
+    assert!(lines.len() < 6, "{}", out.stdout);
+    assert!(!out.stdout.contains("shared, kept by design"), "{}", out.stdout);
+
+    // JSON does not change with -q.
+    let quiet = on_node(&world).args(["-o", "json", "run", "--quiet", "--sandbox", NET]);
+    let report = quiet.expect(0).json();
+    let _gone = Gone::of(&report);
+    assert!(report["steps"].as_array().unwrap().len() >= 8, "{}", report["steps"]);
+    assert!(report.get("quiet").is_none());
+}
+
+#[test]
+fn run_quiet_prints_a_failing_command_and_the_error() {
+    let Some(world) = setup("run_quiet_prints_a_failing_command", "rsqfl") else { return };
+    let argv = ["sh", "-c", "echo from-the-command; exit 3"];
+    let out = on_node(&world).args(["run", "-q", "--sandbox", NET, "--"]).args(argv).expect(1);
+    let text = &out.stdout;
+    assert!(text.starts_with("RUN net: FAILED in "), "{text}");
+    assert!(text.contains("step command failed: exit 3"), "{text}");
+    assert!(text.contains("Command sh -c 'echo from-the-command; exit 3' (exit 3)"), "{text}");
+    assert!(text.contains("  from-the-command\n"), "{text}");
+    assert!(text.contains("error: command"), "{text}");
+    assert!(!text.contains("Steps") && !text.contains("Leak check"), "{text}");
 }

@@ -54,6 +54,9 @@ pub struct RunArgs {
     /// Exit 1 when DEL leaves something of this attachment behind on the host side
     #[arg(long)]
     pub fail_on_leak: bool,
+    /// Print only the one-line verdict and what failed (tables only; JSON is unchanged)
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Interface name inside the namespace
     #[arg(short = 'i', long, env = "CNI_IFNAME", default_value = "eth0")]
     pub ifname: String,

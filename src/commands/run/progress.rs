@@ -45,6 +45,7 @@ impl Progress {
             error: None,
             duration_ms: 0.0,
             calls: None,
+            quiet: plan.args.quiet,
         };
         Progress { report, calls: Vec::new(), code: Code::Success, failure: None }
     }
