@@ -2,12 +2,14 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
+use comfy_table::{Cell, Color, Table};
 use owo_colors::Style as Paint;
 
 use super::table::*;
 use super::{paint, Render, Style};
 use crate::exec::chain::Outcome;
+use crate::inspect::Snapshot;
+use crate::leaks::LeakReport;
 use crate::report::{CommandRun, RunReport, StepOutcome};
 use crate::shell;
 use crate::spec::result::CniResult;
@@ -36,7 +38,41 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     if let Some(host) = &report.host_netns {
         writeln!(out, "  sandbox    host namespace {host}, private /var/lib/cni")?;
     }
+    section(out, color, "Steps", &steps_table(report, color))?;
+    if !report.add.is_empty() {
+        section(out, color, "Plugins", &plugins_table(report, color))?;
+    }
+    if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
+        result_tables(out, &result, "Result", color)?;
+    }
+    if let Some(live) = &report.live {
+        section(out, color, "Namespace after ADD (netlink)", &live_table(live, color))?;
+    }
+    if let Some(cmd) = &report.command_run {
+        command(out, cmd, color)?;
+    }
+    if let Some(leaks) = &report.leaks {
+        leak_lines(out, leaks, color)?;
+    }
+    if let Some(kept) = &report.kept {
+        writeln!(
+            out,
+            "\n{} namespace {} kept. To finish:",
+            paint(color, "--keep:", Paint::new().bold()),
+            kept.netns
+        )?;
+        for cmd in &kept.finish {
+            writeln!(out, "  {cmd}")?;
+        }
+    }
+    notes(out, color, &report.notes)?;
+    if let Some(error) = &report.error {
+        error_details(out, error, color)?;
+    }
+    Ok(())
+}
 
+fn steps_table(report: &RunReport, color: bool) -> Table {
     let mut t = table(color, &["step", "outcome", "time", "detail"]);
     for step in &report.steps {
         let fg = match step.outcome {
@@ -55,8 +91,11 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
             Cell::new(step.detail.clone().unwrap_or_default()),
         ]);
     }
-    section(out, color, "Steps", &t)?;
+    t
+}
 
+/// Each plugin's part in ADD, CHECK and DEL.
+fn plugins_table(report: &RunReport, color: bool) -> Table {
     let mut t = table(color, &["plugin", "ADD", "CHECK", "DEL"]);
     let find = |steps: &[crate::exec::chain::Step], i: usize| {
         steps
@@ -77,79 +116,46 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
             find(&report.del, i),
         ]);
     }
-    if !report.add.is_empty() {
-        section(out, color, "Plugins", &t)?;
-    }
+    t
+}
 
-    if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
-        result_tables(out, &result, "Result", color)?;
+/// The links of the namespace with their addresses (link-local ones left out).
+fn live_table(live: &Snapshot, color: bool) -> Table {
+    let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
+    for link in &live.links {
+        let addrs: Vec<&str> = live
+            .addresses
+            .iter()
+            .filter(|a| a.ifname == link.name && a.scope != "link")
+            .map(|a| a.address.as_str())
+            .collect();
+        t.add_row(vec![
+            link.name.clone(),
+            link.kind.clone().unwrap_or_default(),
+            link.state.clone(),
+            link.mac.clone().unwrap_or_default(),
+            addrs.join(" "),
+        ]);
     }
-    if let Some(live) = &report.live {
-        let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
-        for link in &live.links {
-            let addrs: Vec<&str> = live
-                .addresses
-                .iter()
-                .filter(|a| a.ifname == link.name && a.scope != "link")
-                .map(|a| a.address.as_str())
-                .collect();
-            t.add_row(vec![
-                link.name.clone(),
-                link.kind.clone().unwrap_or_default(),
-                link.state.clone(),
-                link.mac.clone().unwrap_or_default(),
-                addrs.join(" "),
-            ]);
-        }
-        section(out, color, "Namespace after ADD (netlink)", &t)?;
+    t
+}
+
+fn leak_lines(out: &mut dyn Write, leaks: &LeakReport, color: bool) -> io::Result<()> {
+    let title = "Leak check (host side, before ADD vs after DEL)";
+    writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
+    if leaks.left_behind.is_empty() && leaks.removed.is_empty() {
+        writeln!(out, "  nothing left behind")?;
     }
-    if let Some(cmd) = &report.command_run {
-        command(out, cmd, color)?;
+    for leak in &leaks.left_behind {
+        let tag = if leak.shared { "shared, kept by design" } else { "LEFT BEHIND" };
+        let tag = paint(color, tag, Paint::new().yellow());
+        writeln!(out, "  {tag} {} {}", leak.kind, leak.item)?;
     }
-    if let Some(leaks) = &report.leaks {
-        writeln!(
-            out,
-            "\n{}",
-            paint(
-                color,
-                "Leak check (host side, before ADD vs after DEL)",
-                Paint::new().bold().underline()
-            )
-        )?;
-        if leaks.left_behind.is_empty() && leaks.removed.is_empty() {
-            writeln!(out, "  nothing left behind")?;
-        }
-        for leak in &leaks.left_behind {
-            let tag = if leak.shared { "shared, kept by design" } else { "LEFT BEHIND" };
-            writeln!(
-                out,
-                "  {} {} {}",
-                paint(color, tag, Paint::new().yellow()),
-                leak.kind,
-                leak.item
-            )?;
-        }
-        for gone in &leaks.removed {
-            writeln!(out, "  removed (existed before ADD) {} {}", gone.kind, gone.item)?;
-        }
-        for note in &leaks.notes {
-            writeln!(out, "  {note}")?;
-        }
+    for gone in &leaks.removed {
+        writeln!(out, "  removed (existed before ADD) {} {}", gone.kind, gone.item)?;
     }
-    if let Some(kept) = &report.kept {
-        writeln!(
-            out,
-            "\n{} namespace {} kept. To finish:",
-            paint(color, "--keep:", Paint::new().bold()),
-            kept.netns
-        )?;
-        for cmd in &kept.finish {
-            writeln!(out, "  {cmd}")?;
-        }
-    }
-    notes(out, color, &report.notes)?;
-    if let Some(error) = &report.error {
-        error_details(out, error, color)?;
+    for note in &leaks.notes {
+        writeln!(out, "  {note}")?;
     }
     Ok(())
 }
