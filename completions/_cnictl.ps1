@@ -222,6 +222,8 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Stop after ADD (and CHECK): leave the namespaces and print the commands that finish the job')
             [CompletionResult]::new('--no-check', '--no-check', [CompletionResultType]::ParameterName, 'Skip CHECK')
             [CompletionResult]::new('--fail-on-leak', '--fail-on-leak', [CompletionResultType]::ParameterName, 'Exit 1 when DEL leaves something of this attachment behind on the host side')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
             [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
             [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')

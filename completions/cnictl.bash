@@ -2140,7 +2140,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__run)
-            opts="-i -o -h -V --sandbox --keep --no-check --fail-on-leak --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-q -i -o -h -V --sandbox --keep --no-check --fail-on-leak --quiet --ifname --args --cap-args --port-mapping --ip --mac --bandwidth --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

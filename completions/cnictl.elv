@@ -212,6 +212,8 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --keep 'Stop after ADD (and CHECK): leave the namespaces and print the commands that finish the job'
             cand --no-check 'Skip CHECK'
             cand --fail-on-leak 'Exit 1 when DEL leaves something of this attachment behind on the host side'
+            cand -q 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)'
+            cand --quiet 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)'
             cand --no-headers 'Tables without their header row'
             cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
             cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'

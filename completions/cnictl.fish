@@ -218,6 +218,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l sandbox -d 'Run pl
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l keep -d 'Stop after ADD (and CHECK): leave the namespaces and print the commands that finish the job'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-check -d 'Skip CHECK'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l fail-on-leak -d 'Exit 1 when DEL leaves something of this attachment behind on the host side'
+complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s q -l quiet -d 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'

@@ -15,6 +15,7 @@ pub mod netns;
 pub mod render;
 pub mod report;
 pub mod sandbox;
+pub mod shell;
 pub mod spec;
 
 use anyhow::Result;

@@ -2,13 +2,16 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
+use comfy_table::{Cell, Color, Table};
 use owo_colors::Style as Paint;
 
 use super::table::*;
 use super::{paint, Render, Style};
 use crate::exec::chain::Outcome;
-use crate::report::{RunReport, StepOutcome};
+use crate::inspect::Snapshot;
+use crate::leaks::LeakReport;
+use crate::report::{CommandRun, RunReport, StepOutcome};
+use crate::shell;
 use crate::spec::result::CniResult;
 
 impl Render for RunReport {
@@ -25,6 +28,9 @@ impl Render for RunReport {
 
 /// Renders `run`.
 pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+    if report.quiet {
+        return quiet(out, report, color);
+    }
     headline(out, color, "run", &report.config, report.error.is_some(), report.duration_ms)?;
     if let Some(ns) = &report.netns {
         writeln!(out, "  namespace  {ns}  ifname {}", report.ifname)?;
@@ -32,7 +38,41 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     if let Some(host) = &report.host_netns {
         writeln!(out, "  sandbox    host namespace {host}, private /var/lib/cni")?;
     }
+    section(out, color, "Steps", &steps_table(report, color))?;
+    if !report.add.is_empty() {
+        section(out, color, "Plugins", &plugins_table(report, color))?;
+    }
+    if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
+        result_tables(out, &result, "Result", color)?;
+    }
+    if let Some(live) = &report.live {
+        section(out, color, "Namespace after ADD (netlink)", &live_table(live, color))?;
+    }
+    if let Some(cmd) = &report.command_run {
+        command(out, cmd, color)?;
+    }
+    if let Some(leaks) = &report.leaks {
+        leak_lines(out, leaks, color)?;
+    }
+    if let Some(kept) = &report.kept {
+        writeln!(
+            out,
+            "\n{} namespace {} kept. To finish:",
+            paint(color, "--keep:", Paint::new().bold()),
+            kept.netns
+        )?;
+        for cmd in &kept.finish {
+            writeln!(out, "  {cmd}")?;
+        }
+    }
+    notes(out, color, &report.notes)?;
+    if let Some(error) = &report.error {
+        error_details(out, error, color)?;
+    }
+    Ok(())
+}
 
+fn steps_table(report: &RunReport, color: bool) -> Table {
     let mut t = table(color, &["step", "outcome", "time", "detail"]);
     for step in &report.steps {
         let fg = match step.outcome {
@@ -51,8 +91,11 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
             Cell::new(step.detail.clone().unwrap_or_default()),
         ]);
     }
-    section(out, color, "Steps", &t)?;
+    t
+}
 
+/// Each plugin's part in ADD, CHECK and DEL.
+fn plugins_table(report: &RunReport, color: bool) -> Table {
     let mut t = table(color, &["plugin", "ADD", "CHECK", "DEL"]);
     let find = |steps: &[crate::exec::chain::Step], i: usize| {
         steps
@@ -73,86 +116,98 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
             find(&report.del, i),
         ]);
     }
-    if !report.add.is_empty() {
-        section(out, color, "Plugins", &t)?;
-    }
+    t
+}
 
-    if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
-        result_tables(out, &result, "Result", color)?;
+/// The links of the namespace with their addresses (link-local ones left out).
+fn live_table(live: &Snapshot, color: bool) -> Table {
+    let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
+    for link in &live.links {
+        let addrs: Vec<&str> = live
+            .addresses
+            .iter()
+            .filter(|a| a.ifname == link.name && a.scope != "link")
+            .map(|a| a.address.as_str())
+            .collect();
+        t.add_row(vec![
+            link.name.clone(),
+            link.kind.clone().unwrap_or_default(),
+            link.state.clone(),
+            link.mac.clone().unwrap_or_default(),
+            addrs.join(" "),
+        ]);
     }
-    if let Some(live) = &report.live {
-        let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
-        for link in &live.links {
-            let addrs: Vec<&str> = live
-                .addresses
-                .iter()
-                .filter(|a| a.ifname == link.name && a.scope != "link")
-                .map(|a| a.address.as_str())
-                .collect();
-            t.add_row(vec![
-                link.name.clone(),
-                link.kind.clone().unwrap_or_default(),
-                link.state.clone(),
-                link.mac.clone().unwrap_or_default(),
-                addrs.join(" "),
-            ]);
-        }
-        section(out, color, "Namespace after ADD (netlink)", &t)?;
+    t
+}
+
+fn leak_lines(out: &mut dyn Write, leaks: &LeakReport, color: bool) -> io::Result<()> {
+    let title = "Leak check (host side, before ADD vs after DEL)";
+    writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
+    if leaks.left_behind.is_empty() && leaks.removed.is_empty() {
+        writeln!(out, "  nothing left behind")?;
     }
-    if let Some(cmd) = &report.command_run {
-        writeln!(
-            out,
-            "\n{} {} (exit {:?})",
-            paint(color, "Command", Paint::new().bold().underline()),
-            cmd.argv.join(" "),
-            cmd.exit_code
-        )?;
-        for line in cmd.stdout.lines().chain(cmd.stderr.lines()) {
-            writeln!(out, "  {line}")?;
-        }
+    for leak in &leaks.left_behind {
+        let tag = if leak.shared { "shared, kept by design" } else { "LEFT BEHIND" };
+        let tag = paint(color, tag, Paint::new().yellow());
+        writeln!(out, "  {tag} {} {}", leak.kind, leak.item)?;
     }
-    if let Some(leaks) = &report.leaks {
-        writeln!(
-            out,
-            "\n{}",
-            paint(
-                color,
-                "Leak check (host side, before ADD vs after DEL)",
-                Paint::new().bold().underline()
-            )
-        )?;
-        if leaks.left_behind.is_empty() && leaks.removed.is_empty() {
-            writeln!(out, "  nothing left behind")?;
-        }
-        for leak in &leaks.left_behind {
-            let tag = if leak.shared { "shared, kept by design" } else { "LEFT BEHIND" };
-            writeln!(
-                out,
-                "  {} {} {}",
-                paint(color, tag, Paint::new().yellow()),
-                leak.kind,
-                leak.item
-            )?;
-        }
-        for gone in &leaks.removed {
-            writeln!(out, "  removed (existed before ADD) {} {}", gone.kind, gone.item)?;
-        }
-        for note in &leaks.notes {
-            writeln!(out, "  {note}")?;
-        }
+    for gone in &leaks.removed {
+        writeln!(out, "  removed (existed before ADD) {} {}", gone.kind, gone.item)?;
+    }
+    for note in &leaks.notes {
+        writeln!(out, "  {note}")?;
+    }
+    Ok(())
+}
+
+/// COMMAND as the shell would read it, how it ended, its output, and what was cut of it.
+fn command(out: &mut dyn Write, cmd: &CommandRun, color: bool) -> io::Result<()> {
+    let title = paint(color, "Command", Paint::new().bold().underline());
+    writeln!(out, "\n{title} {} ({})", shell::join(&cmd.argv), cmd.ended())?;
+    for line in cmd.stdout.lines().chain(cmd.stderr.lines()) {
+        writeln!(out, "  {line}")?;
+    }
+    let cut = cmd.cut();
+    if !cut.is_empty() {
+        let kept = crate::exec::process::KEEP_BYTES / 1024;
+        let note = format!("output cut ({}): the first and last {kept} KiB kept", cut.join(", "));
+        writeln!(out, "  {}", paint(color, &note, Paint::new().yellow()))?;
+    }
+    Ok(())
+}
+
+/// `run -q`: the verdict line, then only what failed: failed steps, mismatches, a failed
+/// command, leaks that are not shared, the error, and what `--keep` left.
+fn quiet(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+    let failed = report.error.is_some();
+    let verdict = if failed {
+        paint(color, "FAILED", Paint::new().red().bold())
+    } else {
+        paint(color, "ok", Paint::new().green().bold())
+    };
+    let verb = paint(color, "RUN", Paint::new().bold());
+    writeln!(out, "{verb} {}: {verdict} in {:.1}ms", report.config.network, report.duration_ms)?;
+    for step in report.steps.iter().filter(|s| s.outcome == StepOutcome::Failed) {
+        let detail = step.detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
+        writeln!(out, "  step {} failed{detail}", step.name)?;
+    }
+    for mismatch in &report.mismatches {
+        writeln!(out, "  mismatch: {mismatch}")?;
+    }
+    if let Some(cmd) = report.command_run.as_ref().filter(|c| c.exit_code != Some(0)) {
+        command(out, cmd, color)?;
+    }
+    let leaks = report.leaks.iter().flat_map(|l| &l.left_behind).filter(|l| !l.shared);
+    for leak in leaks {
+        let tag = paint(color, "LEFT BEHIND", Paint::new().yellow());
+        writeln!(out, "  {tag} {} {}", leak.kind, leak.item)?;
     }
     if let Some(kept) = &report.kept {
-        writeln!(
-            out,
-            "\n{} namespace {} kept. To finish:",
-            paint(color, "--keep:", Paint::new().bold()),
-            kept.netns
-        )?;
+        writeln!(out, "  --keep: namespace {} kept. To finish:", kept.netns)?;
         for cmd in &kept.finish {
-            writeln!(out, "  {cmd}")?;
+            writeln!(out, "    {cmd}")?;
         }
     }
-    notes(out, color, &report.notes)?;
     if let Some(error) = &report.error {
         error_details(out, error, color)?;
     }

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::{ConfigSummary, ErrorReport};
 use crate::exec::chain::{Step, VersionAnswer};
+use crate::exec::process::{Captured, Exit, KEEP_BYTES};
 use crate::exec::Invocation;
 use crate::inspect::Snapshot;
 use crate::leaks::LeakReport;
@@ -42,7 +43,8 @@ pub struct RunStep {
     pub detail: Option<String>,
 }
 
-/// What the COMMAND did.
+/// What the COMMAND did. `stdout` and `stderr` hold at most the first and last
+/// [`KEEP_BYTES`] of each stream; `stdoutBytes` and `stderrBytes` say how much it wrote.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CommandRun {
@@ -50,7 +52,56 @@ pub struct CommandRun {
     pub exit_code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    pub stdout_bytes: u64,
+    pub stderr_bytes: u64,
     pub duration_ms: f64,
+    /// How it ended, for the table; JSON keeps `exitCode` alone.
+    #[serde(skip)]
+    pub exit: Exit,
+}
+
+impl CommandRun {
+    pub fn new(argv: &[String], captured: &Captured) -> CommandRun {
+        CommandRun {
+            argv: argv.to_vec(),
+            exit_code: match captured.exit {
+                Exit::Code(code) => Some(code),
+                _ => None,
+            },
+            stdout: String::from_utf8_lossy(&captured.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&captured.stderr).into_owned(),
+            stdout_bytes: captured.stdout_total,
+            stderr_bytes: captured.stderr_total,
+            duration_ms: captured.duration.as_secs_f64() * 1000.0,
+            exit: captured.exit.clone(),
+        }
+    }
+
+    /// `exit 3`, `killed by SIGKILL (signal 9)`, `timed out after 60s`.
+    pub fn ended(&self) -> String {
+        ended(&self.exit)
+    }
+
+    /// The streams whose middle was cut, with what they wrote: `stdout 10000000 bytes`.
+    pub fn cut(&self) -> Vec<String> {
+        [("stdout", self.stdout_bytes), ("stderr", self.stderr_bytes)]
+            .into_iter()
+            .filter(|(_, total)| *total > 2 * KEEP_BYTES as u64)
+            .map(|(name, total)| format!("{name} {total} bytes"))
+            .collect()
+    }
+}
+
+/// How a process ended, in words: [`Exit`]'s own, but `exit 3` for a status and seconds for
+/// a whole-second timeout.
+pub fn ended(exit: &Exit) -> String {
+    match exit {
+        Exit::Code(code) => format!("exit {code}"),
+        Exit::TimedOut { after_ms } if after_ms % 1000 == 0 => {
+            format!("timed out after {}s", after_ms / 1000)
+        }
+        other => other.to_string(),
+    }
 }
 
 /// What `--keep` left, and how to finish.
@@ -94,4 +145,21 @@ pub struct RunReport {
     pub duration_ms: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calls: Option<Vec<Invocation>>,
+    /// `run -q`: the table shows the headline and what failed, nothing else.
+    #[serde(skip)]
+    pub quiet: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exit_is_told_in_words_not_as_rust_debug() {
+        assert_eq!(ended(&Exit::Code(3)), "exit 3");
+        assert_eq!(ended(&Exit::TimedOut { after_ms: 60_000 }), "timed out after 60s");
+        assert_eq!(ended(&Exit::TimedOut { after_ms: 500 }), "timed out after 500ms");
+        let kill = Exit::Signal { signal: 9, name: "SIGKILL".into() };
+        assert_eq!(ended(&kill), "killed by SIGKILL (signal 9)");
+    }
 }

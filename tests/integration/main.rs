@@ -11,6 +11,7 @@ mod layout;
 mod output;
 mod real_plugins;
 mod run_sandbox;
+mod run_steps;
 mod state;
 mod tables;
 mod trust;

@@ -1,7 +1,8 @@
 //! The live state of a network namespace, read over rtnetlink: links, addresses and
 //! routes. The netlink socket is opened inside the namespace on a short-lived thread and
 //! then used from anywhere (a socket stays bound to the namespace it was made in), so the
-//! main thread never changes namespace.
+//! main thread never changes namespace. [`compare`] checks a snapshot against what an ADD
+//! result claims.
 
 use std::net::IpAddr;
 use std::os::fd::AsFd;
@@ -16,6 +17,10 @@ use netlink_packet_route::route::{RouteAddress, RouteAttribute, RouteMessage};
 use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 use netlink_sys::{protocols::NETLINK_ROUTE, Socket, SocketAddr};
 use serde::Serialize;
+
+mod compare;
+
+pub use compare::{addresses, compare};
 
 /// A link as `ip link` would show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
