@@ -2,7 +2,6 @@
 //! the file and line:column where it applies, and a one-line fix. The rules come from what
 //! the spec requires and from what breaks in the field (libcni-behaviour.md section 1).
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -31,6 +30,21 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub fix: String,
+}
+
+impl Diagnostic {
+    /// A warning about a whole file or directory (no line and column).
+    pub fn warning(code: &'static str, file: &Path, message: String, fix: String) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            file: Some(file.to_path_buf()),
+            line: None,
+            column: None,
+            message,
+            fix,
+        }
+    }
 }
 
 /// The capabilities CONVENTIONS.md defines.
@@ -436,14 +450,8 @@ fn lint_binaries(
     }
 }
 
-/// Anyone on the node may write it: a plugin, or a directory where anyone may put one. The
-/// sticky bit (1777) does not help: anyone may still add a binary under a new name.
-fn world_writable(path: &Path) -> bool {
-    std::fs::metadata(path).map(|m| m.permissions().mode() & 0o002 != 0).unwrap_or(false)
-}
-
 /// Lints a file, or every file of a directory with the directory's own checks: duplicate
-/// names, files no runtime reads, world-writable directories.
+/// names, files no runtime reads, world-writable directories and plugins.
 pub fn lint(
     target: &Path,
     bin_dirs: &[PathBuf],
@@ -464,100 +472,79 @@ pub fn lint(
     };
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for file in &files {
-        let bytes = match crate::config::read_file(file) {
-            Ok(bytes) => bytes,
-            // A FIFO, a device or an oversized file among the configurations: say so and
-            // go on with the others.
-            Err(e @ crate::config::ConfigError::Invalid { .. }) => {
-                out.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: "unreadable-file",
-                    file: Some(file.clone()),
-                    line: None,
-                    column: None,
-                    message: e.to_string(),
-                    fix: format!(
-                        "remove it, or replace it with a regular file of at most {} KiB",
-                        crate::config::MAX_CONFIG_BYTES / 1024
-                    ),
-                });
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let found = lint_text(file, &bytes);
-        let clean = !found.iter().any(|d| d.severity == Severity::Error);
-        out.extend(found);
-        match crate::config::load_file(file) {
-            Ok(list) => {
-                if let Some(first) = seen.get(&list.name) {
-                    out.push(Diagnostic {
-                        severity: Severity::Warning,
-                        code: "duplicate-name",
-                        file: Some(file.clone()),
-                        line: None,
-                        column: None,
-                        message: format!(
-                            "network {:?} is also defined in {}",
-                            list.name,
-                            first.display()
-                        ),
-                        fix: "give each network one file: remove or rename one of them".into(),
-                    });
-                } else {
-                    seen.insert(list.name.clone(), file.clone());
-                }
-                lint_binaries(file, &list, prober, &mut out);
-            }
-            Err(e) if clean => out.push(Diagnostic {
-                severity: Severity::Error,
-                code: "invalid-config",
-                file: Some(file.clone()),
-                line: None,
-                column: None,
-                message: e.to_string(),
-                fix: "fix the configuration as the message says".into(),
-            }),
-            Err(_) => {}
-        }
+        lint_file(file, &mut seen, prober, &mut out)?;
     }
     if is_dir {
         for ignored in survey_ignored(target) {
-            out.push(Diagnostic {
-                severity: Severity::Warning,
-                code: "ignored-file",
-                file: Some(ignored.clone()),
-                line: None,
-                column: None,
-                message: "no runtime reads this file: only .conf, .conflist and .json count".into(),
-                fix: "rename it with one of those extensions if it is meant to be used, or move it out".into(),
-            });
+            out.push(Diagnostic::warning(
+                "ignored-file",
+                &ignored,
+                "no runtime reads this file: only .conf, .conflist and .json count".into(),
+                "rename it with one of those extensions if it is meant to be used, or move it out"
+                    .into(),
+            ));
         }
     }
     let mut dirs: Vec<PathBuf> = bin_dirs.iter().filter(|d| d.is_dir()).cloned().collect();
     if is_dir {
         dirs.insert(0, target.to_path_buf());
     }
-    for dir in dirs {
-        if world_writable(&dir) {
-            out.push(Diagnostic {
-                severity: Severity::Warning,
-                code: "world-writable",
-                file: Some(dir.clone()),
-                line: None,
-                column: None,
-                message: format!(
-                    "{} is writable by every user: anyone can change what the runtime runs as root",
-                    dir.display()
-                ),
-                fix: format!("chmod o-w {}", dir.display()),
-            });
-        }
-    }
+    super::perms::world_writable(&dirs, is_dir.then_some(target), &mut out);
     out.sort_by(|a, b| {
         (a.file.as_ref(), a.line, a.column).cmp(&(b.file.as_ref(), b.line, b.column))
     });
     Ok(out)
+}
+
+/// One file: its text, whether it loads, a name another file already took, its plugins.
+fn lint_file(
+    file: &Path,
+    seen: &mut std::collections::HashMap<String, PathBuf>,
+    prober: &mut Prober,
+    out: &mut Vec<Diagnostic>,
+) -> Result<(), crate::config::ConfigError> {
+    let bytes = match crate::config::read_file(file) {
+        Ok(bytes) => bytes,
+        // A FIFO, a device or an oversized file among the configurations: say so and go on
+        // with the others.
+        Err(e @ crate::config::ConfigError::Invalid { .. }) => {
+            let fix = format!(
+                "remove it, or replace it with a regular file of at most {} KiB",
+                crate::config::MAX_CONFIG_BYTES / 1024
+            );
+            let mut d = Diagnostic::warning("unreadable-file", file, e.to_string(), fix);
+            d.severity = Severity::Error;
+            out.push(d);
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let found = lint_text(file, &bytes);
+    let clean = !found.iter().any(|d| d.severity == Severity::Error);
+    out.extend(found);
+    match crate::config::load_file(file) {
+        Ok(list) => {
+            if let Some(first) = seen.get(&list.name) {
+                out.push(Diagnostic::warning(
+                    "duplicate-name",
+                    file,
+                    format!("network {:?} is also defined in {}", list.name, first.display()),
+                    "give each network one file: remove or rename one of them".into(),
+                ));
+            } else {
+                seen.insert(list.name.clone(), file.to_path_buf());
+            }
+            lint_binaries(file, &list, prober, out);
+        }
+        Err(e) if clean => {
+            let fix = "fix the configuration as the message says".to_string();
+            let mut d = Diagnostic::warning("invalid-config", file, e.to_string(), fix);
+            d.severity = Severity::Error;
+            out.push(d);
+        }
+        Err(_) => {}
+    }
+    Ok(())
 }
 
 fn survey_ignored(dir: &Path) -> Vec<PathBuf> {

@@ -4,5 +4,6 @@
 //! resolves files and runs nothing.
 
 pub mod lint;
+pub mod perms;
 pub mod spans;
 pub mod survey;

@@ -170,8 +170,19 @@ fn lower(debug: impl std::fmt::Debug) -> String {
 /// Reads links, addresses and routes (all tables) of a namespace.
 pub fn snapshot(netns: Option<&Path>) -> std::io::Result<Snapshot> {
     let socket = socket_in(netns)?;
+    let links = read_links(&socket)?;
+    let names: std::collections::HashMap<u32, String> =
+        links.iter().map(|l| (l.index, l.name.clone())).collect();
+    let name_of = |index: u32| names.get(&index).cloned();
+    let addresses = read_addresses(&socket, &name_of)?;
+    let routes = read_routes(&socket, &name_of)?;
+    Ok(Snapshot { netns: netns.map(Path::to_path_buf), links, addresses, routes })
+}
+
+/// Every link, its master named.
+fn read_links(socket: &Socket) -> std::io::Result<Vec<Link>> {
     let mut links = Vec::new();
-    for message in dump(&socket, RouteNetlinkMessage::GetLink(LinkMessage::default()))? {
+    for message in dump(socket, RouteNetlinkMessage::GetLink(LinkMessage::default()))? {
         let RouteNetlinkMessage::NewLink(link) = message else { continue };
         let mut out = Link {
             index: link.header.index,
@@ -210,13 +221,19 @@ pub fn snapshot(netns: Option<&Path>) -> std::io::Result<Snapshot> {
     }
     let names: std::collections::HashMap<u32, String> =
         links.iter().map(|l| (l.index, l.name.clone())).collect();
-    let name_of = |index: u32| names.get(&index).cloned();
     for link in &mut links {
-        link.master = link.master.as_ref().and_then(|m| m.parse().ok()).and_then(name_of);
+        link.master =
+            link.master.as_ref().and_then(|m| m.parse().ok()).and_then(|i| names.get(&i).cloned());
     }
+    Ok(links)
+}
 
+fn read_addresses(
+    socket: &Socket,
+    name_of: &dyn Fn(u32) -> Option<String>,
+) -> std::io::Result<Vec<Address>> {
     let mut addresses = Vec::new();
-    for message in dump(&socket, RouteNetlinkMessage::GetAddress(AddressMessage::default()))? {
+    for message in dump(socket, RouteNetlinkMessage::GetAddress(AddressMessage::default()))? {
         let RouteNetlinkMessage::NewAddress(addr) = message else { continue };
         let mut ip: Option<IpAddr> = None;
         for attr in &addr.attributes {
@@ -233,12 +250,18 @@ pub fn snapshot(netns: Option<&Path>) -> std::io::Result<Snapshot> {
             scope: lower(addr.header.scope),
         });
     }
+    Ok(addresses)
+}
 
+fn read_routes(
+    socket: &Socket,
+    name_of: &dyn Fn(u32) -> Option<String>,
+) -> std::io::Result<Vec<Route>> {
     let mut routes = Vec::new();
     for family in [AddressFamily::Inet, AddressFamily::Inet6] {
         let mut query = RouteMessage::default();
         query.header.address_family = family;
-        for message in dump(&socket, RouteNetlinkMessage::GetRoute(query))? {
+        for message in dump(socket, RouteNetlinkMessage::GetRoute(query))? {
             let RouteNetlinkMessage::NewRoute(route) = message else { continue };
             let mut dst = None;
             let mut out = Route {
@@ -269,7 +292,7 @@ pub fn snapshot(netns: Option<&Path>) -> std::io::Result<Snapshot> {
             routes.push(out);
         }
     }
-    Ok(Snapshot { netns: netns.map(Path::to_path_buf), links, addresses, routes })
+    Ok(routes)
 }
 
 /// Sets a link administratively up (a throwaway host namespace needs its loopback).

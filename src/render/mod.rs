@@ -7,6 +7,7 @@ pub mod attach;
 pub mod cache;
 pub mod conf;
 pub mod gc;
+pub mod grid;
 pub mod inspect;
 pub mod ipam;
 pub mod netns;

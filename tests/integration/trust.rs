@@ -179,4 +179,21 @@ fn a_world_writable_plugin_dir_is_warned_about_even_when_sticky() {
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert!(codes.contains(&"world-writable"), "{report:#}");
+
+    // A plugin anyone may replace, in a directory only root may write.
+    std::fs::set_permissions(bin.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_file(bin.path().join("loopback")).unwrap();
+    let plugin = bin.path().join("loopback");
+    std::fs::copy("/usr/lib/cni/loopback", &plugin).unwrap();
+    std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = bounded(&["--cni-bin-dir", &bin_arg, "-o", "json", "conf", "lint"], dir.path());
+    let report = out.json();
+    let flagged: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "world-writable")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged, [plugin.to_string_lossy().as_ref()], "{report:#}");
 }

@@ -9,15 +9,18 @@ use super::{assert_contains, error_line, fixture, json_run, network, recorded, s
 use crate::util::{self, sh, Output};
 
 #[test]
-fn a_plugin_type_with_a_slash_is_a_usage_error() {
-    let Some((world, ns)) = setup("a_plugin_type_with_a_slash_is_a_usage_error", "slash") else {
+fn a_plugin_type_with_a_slash_is_a_configuration_error() {
+    let Some((world, ns)) = setup("a_plugin_type_with_a_slash_is_a_configuration_error", "slash")
+    else {
         return;
     };
     let bin = world.path("bin").join("fx");
     network(&world, "1.0.0", vec![fixture(&world, "fx", json!({"type": bin}))]);
+    // Found when the file is read, before any plugin or namespace is looked at.
     let error = json_run(&world, "add", &ns).expect(2).json()["error"].clone();
-    assert_eq!(error["kind"], "bad-type");
+    assert_eq!(error["kind"], "config");
     assert_eq!(error["exitCode"], 2);
+    assert!(error["message"].as_str().unwrap().contains("not a bare binary name"), "{error}");
     assert!(recorded(&world).is_empty());
 }
 
