@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color, Table};
+use comfy_table::Color;
 use owo_colors::Style as Paint;
 
 use super::table::*;
@@ -16,7 +16,7 @@ use crate::spec::result::CniResult;
 
 impl Render for RunReport {
     fn table(&self, out: &mut dyn Write, style: &Style) -> io::Result<()> {
-        run(out, self, style.color)
+        run(out, self, style)
     }
 
     /// What cnitool would have printed for the ADD of the run.
@@ -27,7 +27,8 @@ impl Render for RunReport {
 }
 
 /// Renders `run`.
-pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()> {
+pub fn run(out: &mut dyn Write, report: &RunReport, style: &Style) -> io::Result<()> {
+    let color = style.color;
     if report.quiet {
         return quiet(out, report, color);
     }
@@ -38,15 +39,15 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     if let Some(host) = &report.host_netns {
         writeln!(out, "  sandbox    host namespace {host}, private /var/lib/cni")?;
     }
-    section(out, color, "Steps", &steps_table(report, color))?;
+    steps_table(report, style).section(out, "Steps")?;
     if !report.add.is_empty() {
-        section(out, color, "Plugins", &plugins_table(report, color))?;
+        plugins_table(report, style).section(out, "Plugins")?;
     }
     if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
-        result_tables(out, &result, "Result", color)?;
+        cni_result(out, style, &result, "Result")?;
     }
     if let Some(live) = &report.live {
-        section(out, color, "Namespace after ADD (netlink)", &live_table(live, color))?;
+        live_table(live, style).section(out, "Namespace after ADD (netlink)")?;
     }
     if let Some(cmd) = &report.command_run {
         command(out, cmd, color)?;
@@ -72,31 +73,34 @@ pub fn run(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<(
     Ok(())
 }
 
-fn steps_table(report: &RunReport, color: bool) -> Table {
-    let mut t = table(color, &["step", "outcome", "time", "detail"]);
+fn steps_table(report: &RunReport, style: &Style) -> Grid {
+    let cols = [
+        Col::new("step").keep().priority(3),
+        Col::new("outcome").keep().priority(3),
+        Col::new("time").keep().priority(2),
+        Col::new("detail").wrap(),
+    ];
+    let mut t = Grid::new(style, cols);
     for step in &report.steps {
         let fg = match step.outcome {
             StepOutcome::Ok => Color::Green,
             StepOutcome::Skipped => Color::DarkGrey,
             _ => Color::Red,
         };
-        let mut cell = Cell::new(step.outcome);
-        if color {
-            cell = cell.fg(fg);
-        }
-        t.add_row(vec![
-            Cell::new(step.name),
-            cell,
-            Cell::new(format!("{:.1}ms", step.duration_ms)),
-            Cell::new(step.detail.clone().unwrap_or_default()),
+        t.row([
+            text(step.name),
+            text(step.outcome).fg(fg),
+            text(format!("{:.1}ms", step.duration_ms)),
+            text(step.detail.clone().unwrap_or_default()),
         ]);
     }
     t
 }
 
 /// Each plugin's part in ADD, CHECK and DEL.
-fn plugins_table(report: &RunReport, color: bool) -> Table {
-    let mut t = table(color, &["plugin", "ADD", "CHECK", "DEL"]);
+fn plugins_table(report: &RunReport, style: &Style) -> Grid {
+    let cols = ["plugin", "ADD", "CHECK", "DEL"].map(|h| Col::new(h).keep());
+    let mut t = Grid::new(style, cols);
     let find = |steps: &[crate::exec::chain::Step], i: usize| {
         steps
             .iter()
@@ -109,19 +113,21 @@ fn plugins_table(report: &RunReport, color: bool) -> Table {
             .unwrap_or_default()
     };
     for (i, plugin) in report.config.plugins.iter().enumerate() {
-        t.add_row(vec![
-            plugin.clone(),
-            find(&report.add, i),
-            find(&report.check, i),
-            find(&report.del, i),
-        ]);
+        t.row([plugin.clone(), find(&report.add, i), find(&report.check, i), find(&report.del, i)]);
     }
     t
 }
 
 /// The links of the namespace with their addresses (link-local ones left out).
-fn live_table(live: &Snapshot, color: bool) -> Table {
-    let mut t = table(color, &["link", "kind", "state", "mac", "addresses"]);
+fn live_table(live: &Snapshot, style: &Style) -> Grid {
+    let cols = [
+        Col::new("link").keep().priority(3),
+        Col::new("kind").keep().priority(1),
+        Col::new("state").keep().priority(1),
+        Col::new("mac").keep().priority(2),
+        Col::new("addresses").wrap().priority(2),
+    ];
+    let mut t = Grid::new(style, cols);
     for link in &live.links {
         let addrs: Vec<&str> = live
             .addresses
@@ -129,7 +135,7 @@ fn live_table(live: &Snapshot, color: bool) -> Table {
             .filter(|a| a.ifname == link.name && a.scope != "link")
             .map(|a| a.address.as_str())
             .collect();
-        t.add_row(vec![
+        t.row([
             link.name.clone(),
             link.kind.clone().unwrap_or_default(),
             link.state.clone(),

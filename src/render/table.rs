@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::Color;
 use owo_colors::Style as Paint;
 
 pub use super::grid::*;
@@ -20,49 +20,10 @@ use crate::exec::chain::Outcome;
 use crate::report::{ConfigSummary, ErrorReport};
 use crate::spec::result::CniResult;
 
-/// The table of `render/run.rs`, which has not moved to [`Grid`] yet: comfy-table's own
-/// wrapping at a terminal of known width, none elsewhere. Use [`Grid`] for anything new.
-pub fn table(color: bool, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::NOTHING);
-    match terminal_width() {
-        Some(width) => {
-            t.set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX));
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    if color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
-    t
-}
-
-/// A comfy-table [`table`] under a title (for `render/run.rs`; [`Grid::section`] for the
-/// rest).
-pub fn section(out: &mut dyn Write, color: bool, title: &str, t: &Table) -> io::Result<()> {
-    writeln!(out, "\n{}", paint(color, title, Paint::new().bold().underline()))?;
-    put(out, t)
-}
-
 /// The notes of a report, one a line.
 pub fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::Result<()> {
     for note in notes {
         writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
-    }
-    Ok(())
-}
-
-/// Writes a comfy-table [`table`] without the padding comfy-table leaves at the end of each
-/// line.
-pub fn put(out: &mut dyn Write, t: &Table) -> io::Result<()> {
-    for line in t.to_string().lines() {
-        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
@@ -248,23 +209,6 @@ pub fn cni_result(
         writeln!(out, "  dns options {}", dns.options.join(", "))?;
     }
     Ok(())
-}
-
-/// The result tables of `render/run.rs`, which has no [`Style`] at hand yet.
-pub fn result_tables(
-    out: &mut dyn Write,
-    r: &CniResult,
-    label: &str,
-    color: bool,
-) -> io::Result<()> {
-    let style = Style {
-        output: super::Output::Table,
-        color,
-        trace: false,
-        no_headers: false,
-        width: terminal_width(),
-    };
-    cni_result(out, &style, r, label)
 }
 
 /// A grid of plain text rows without the columns that are empty in every row.
