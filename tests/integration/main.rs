@@ -5,6 +5,7 @@ mod conf;
 mod deploy;
 mod errors;
 mod generated;
+mod help;
 mod interop;
 mod real_plugins;
 mod run_sandbox;
