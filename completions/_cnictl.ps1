@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The attachments cached in <cache-dir>/results, by cnictl or any runtime')
             [CompletionResult]::new('ipam', 'ipam', [CompletionResultType]::ParameterValue, 'host-local''s IP leases, and which are stale')
             [CompletionResult]::new('conf', 'conf', [CompletionResultType]::ParameterValue, 'The configuration directory, explained: which file each runtime uses, and why')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script, with network, namespace and cache entry names')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -579,8 +580,8 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Show the stdin of each plugin for this operation')
             [CompletionResult]::new('--netns', '--netns', [CompletionResultType]::ParameterName, 'Namespace, to find a cached result for CHECK/DEL (as `add` would name it)')
             [CompletionResult]::new('--container-id', '--container-id', [CompletionResultType]::ParameterName, 'Container ID, to find a cached result for CHECK/DEL')
-            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'i')
-            [CompletionResult]::new('--ifname', '--ifname', [CompletionResultType]::ParameterName, 'ifname')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Interface name inside the namespace')
+            [CompletionResult]::new('--ifname', '--ifname', [CompletionResultType]::ParameterName, 'Interface name inside the namespace')
             [CompletionResult]::new('--args', '--args', [CompletionResultType]::ParameterName, 'CNI_ARGS, as KEY=VALUE pairs separated by '';''')
             [CompletionResult]::new('--cap-args', '--cap-args', [CompletionResultType]::ParameterName, 'Capability arguments as a JSON object, e.g. ''{"portMappings":[...]}''')
             [CompletionResult]::new('--port-mapping', '--port-mapping', [CompletionResultType]::ParameterName, 'Port mapping for the portMappings capability (repeatable)')
@@ -644,6 +645,26 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
         'cnictl;conf;help;help' {
             break
         }
+        'cnictl;completion' {
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--static', '--static', [CompletionResultType]::ParameterName, 'Print the static script instead (subcommands and options, no network, namespace or cache entry names), the one completions/ holds for packages')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cnictl;generate' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where to write completions/ and man/')
             [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
@@ -677,6 +698,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The attachments cached in <cache-dir>/results, by cnictl or any runtime')
             [CompletionResult]::new('ipam', 'ipam', [CompletionResultType]::ParameterValue, 'host-local''s IP leases, and which are stale')
             [CompletionResult]::new('conf', 'conf', [CompletionResultType]::ParameterValue, 'The configuration directory, explained: which file each runtime uses, and why')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script, with network, namespace and cache entry names')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -759,6 +781,9 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             break
         }
         'cnictl;help;conf;lint' {
+            break
+        }
+        'cnictl;help;completion' {
             break
         }
         'cnictl;help;generate' {

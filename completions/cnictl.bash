@@ -25,6 +25,9 @@ _cnictl() {
             cnictl,check)
                 cmd="cnictl__subcmd__check"
                 ;;
+            cnictl,completion)
+                cmd="cnictl__subcmd__completion"
+                ;;
             cnictl,conf)
                 cmd="cnictl__subcmd__conf"
                 ;;
@@ -114,6 +117,9 @@ _cnictl() {
                 ;;
             cnictl__subcmd__help,check)
                 cmd="cnictl__subcmd__help__subcmd__check"
+                ;;
+            cnictl__subcmd__help,completion)
+                cmd="cnictl__subcmd__help__subcmd__completion"
                 ;;
             cnictl__subcmd__help,conf)
                 cmd="cnictl__subcmd__help__subcmd__conf"
@@ -230,7 +236,7 @@ _cnictl() {
 
     case "${cmd}" in
         cnictl)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version add check del version gc status run netns inspect cache ipam conf generate help"
+            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version add check del version gc status run netns inspect cache ipam conf completion generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +692,56 @@ _cnictl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cni-conf-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cni-bin-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json cnitool name" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-netns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plugin-state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cnictl__subcmd__completion)
+            opts="-o -h -V --static --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --cni-conf-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1246,7 +1302,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__help)
-            opts="add check del version gc status run netns inspect cache ipam conf generate help"
+            opts="add check del version gc status run netns inspect cache ipam conf completion generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1330,6 +1386,20 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cnictl__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

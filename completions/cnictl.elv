@@ -46,6 +46,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand cache 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
             cand ipam 'host-local''s IP leases, and which are stale'
             cand conf 'The configuration directory, explained: which file each runtime uses, and why'
+            cand completion 'Print the shell completion script, with network, namespace and cache entry names'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -540,8 +541,8 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --request 'Show the stdin of each plugin for this operation'
             cand --netns 'Namespace, to find a cached result for CHECK/DEL (as `add` would name it)'
             cand --container-id 'Container ID, to find a cached result for CHECK/DEL'
-            cand -i 'i'
-            cand --ifname 'ifname'
+            cand -i 'Interface name inside the namespace'
+            cand --ifname 'Interface name inside the namespace'
             cand --args 'CNI_ARGS, as KEY=VALUE pairs separated by '';'''
             cand --cap-args 'Capability arguments as a JSON object, e.g. ''{"portMappings":[...]}'''
             cand --port-mapping 'Port mapping for the portMappings capability (repeatable)'
@@ -598,6 +599,25 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         }
         &'cnictl;conf;help;help'= {
         }
+        &'cnictl;completion'= {
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --static 'Print the static script instead (subcommands and options, no network, namespace or cache entry names), the one completions/ holds for packages'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cnictl;generate'= {
             cand --dir 'Where to write completions/ and man/'
             cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
@@ -630,6 +650,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand cache 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
             cand ipam 'host-local''s IP leases, and which are stale'
             cand conf 'The configuration directory, explained: which file each runtime uses, and why'
+            cand completion 'Print the shell completion script, with network, namespace and cache entry names'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -689,6 +710,8 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         &'cnictl;help;conf;show'= {
         }
         &'cnictl;help;conf;lint'= {
+        }
+        &'cnictl;help;completion'= {
         }
         &'cnictl;help;generate'= {
         }

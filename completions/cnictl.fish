@@ -54,6 +54,7 @@ complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "inspect" -d 'The live
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
+complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "completion" -d 'Print the shell completion script, with network, namespace and cache entry names'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand add" -s i -l ifname -d 'Interface name inside the namespace' -r
@@ -517,7 +518,7 @@ gc\t''
 status\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l netns -d 'Namespace, to find a cached result for CHECK/DEL (as `add` would name it)' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l container-id -d 'Container ID, to find a cached result for CHECK/DEL' -r
-complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -s i -l ifname -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -s i -l ifname -d 'Interface name inside the namespace' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l args -d 'CNI_ARGS, as KEY=VALUE pairs separated by \';\'' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l cap-args -d 'Capability arguments as a JSON object, e.g. \'{"portMappings":[...]}\'' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from show" -l port-mapping -d 'Port mapping for the portMappings capability (repeatable)' -r
@@ -565,6 +566,25 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "show" -d 'One network resolved: its file, where each plugin came from, the version chosen and why; with --request, the exact stdin each plugin would receive'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Diagnostics for a file or a directory (default: the conf dir), with fixes; exits 2 when there are errors'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l static -d 'Print the static script instead (subcommands and options, no network, namespace or cache entry names), the one completions/ holds for packages'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l dir -d 'Where to write completions/ and man/' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
@@ -584,20 +604,21 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l trace -d 'Sho
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "add" -d 'Attach a namespace to a network: ADD through the whole chain, then cache the result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "check" -d 'Check an attachment: CHECK through the chain with the cached result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "del" -d 'Detach: DEL through the chain in reverse with the cached result, then drop the cache'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "version" -d 'Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "gc" -d 'Garbage collection, safely: a dry run unless --apply, and never with an empty valid set unless --all'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "status" -d 'STATUS of every plugin of a network (cniVersion 1.1.0 and later)'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "run" -d 'The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL, leak check, clean-up'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "netns" -d 'Network namespaces made the way `ip netns add` makes them'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "inspect" -d 'The live links, addresses and routes of a namespace, read over netlink'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "add" -d 'Attach a namespace to a network: ADD through the whole chain, then cache the result'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "check" -d 'Check an attachment: CHECK through the chain with the cached result'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "del" -d 'Detach: DEL through the chain in reverse with the cached result, then drop the cache'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "version" -d 'Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "gc" -d 'Garbage collection, safely: a dry run unless --apply, and never with an empty valid set unless --all'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "status" -d 'STATUS of every plugin of a network (cniVersion 1.1.0 and later)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "run" -d 'The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL, leak check, clean-up'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "netns" -d 'Network namespaces made the way `ip netns add` makes them'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "inspect" -d 'The live links, addresses and routes of a namespace, read over netlink'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "completion" -d 'Print the shell completion script, with network, namespace and cache entry names'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "create" -d 'Create a named network namespace (default name: cnictl-<random>) that stays until `netns rm`'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "ls" -d 'List the namespaces under /var/run/netns, with who made them'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "rm" -d 'Remove namespaces (and the temporary directories cnictl noted with them)'

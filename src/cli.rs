@@ -1,9 +1,18 @@
-//! The command line, as clap definitions and nothing else. Doc comments are the help text;
-//! the same definitions generate the completions and man pages.
+//! The command line: the clap definitions, and [`command`], the one place that adds what
+//! derive cannot say (the examples, the dynamic completers). Doc comments are the help text;
+//! parsing, `--help`, the completions and the man pages all go through [`command`].
 
-use clap::{Parser, Subcommand};
+mod examples;
 
+use std::ffi::{OsStr, OsString};
+
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+
+use crate::commands::completion::{cache_entries, namespaces, networks};
 use crate::commands::{self, Global};
+
+pub use examples::{examples, Example};
 
 /// A debugger for CNI plugins: resolve network configurations the way the runtimes do, run
 /// the real plugin binaries with ADD, CHECK, DEL and VERSION, and see every byte.
@@ -50,6 +59,9 @@ pub enum Command {
     Ipam(commands::ipam::IpamArgs),
     /// The configuration directory, explained: which file each runtime uses, and why
     Conf(commands::conf::ConfArgs),
+    /// Print the shell completion script, with network, namespace and cache entry names
+    #[command(long_about = COMPLETION_ABOUT)]
+    Completion(commands::completion::CompletionArgs),
     /// Write shell completions and man pages (for packagers)
     #[command(hide = true)]
     Generate(commands::generate::GenerateArgs),
@@ -70,6 +82,7 @@ impl Command {
             Command::Run(_) => "run".into(),
             Command::Inspect(_) => "inspect".into(),
             Command::Ipam(_) => "ipam leases".into(),
+            Command::Completion(_) => "completion".into(),
             Command::Generate(_) => "generate".into(),
             Command::Netns(args) => family(
                 "netns",
@@ -103,4 +116,112 @@ impl Command {
     pub fn lists(&self) -> bool {
         matches!(self.name().as_str(), "conf ls" | "netns ls" | "cache ls")
     }
+}
+
+const COMPLETION_ABOUT: &str = "\
+Print the shell completion script, with network, namespace and cache entry names.
+
+The script calls cnictl back on every TAB (with COMPLETE=<shell> set), so it completes the \
+names of the networks in the conf dir in effect (--cni-conf-dir, NETCONFPATH or \
+/etc/cni/net.d), the namespaces under /var/run/netns and the entries under \
+<cache-dir>/results. To enable it, load it from the shell's startup file:
+
+  bash:        echo 'source <(cnictl completion bash)' >> ~/.bashrc
+  zsh:         echo 'source <(cnictl completion zsh)' >> ~/.zshrc
+  fish:        echo 'cnictl completion fish | source' >> ~/.config/fish/config.fish
+  elvish:      echo 'eval (cnictl completion elvish | slurp)' >> ~/.config/elvish/rc.elv
+  powershell:  cnictl completion powershell | Out-String | Invoke-Expression
+
+`source <(COMPLETE=bash cnictl)` is the same script. Generating it at shell start keeps it \
+in step with the installed cnictl. --static prints the fixed script packages install \
+(subcommands and options only).";
+
+/// A dynamic completer of argument values.
+type Completer = fn(&OsStr) -> Vec<CompletionCandidate>;
+
+/// Which argument of which command completes with what: (command path, arg id, completer).
+/// `run` is here too, so its definitions need not know about completion. A test checks that
+/// every entry names an argument that exists.
+pub const COMPLETERS: &[(&str, &str, Completer)] = &[
+    ("", "host_netns", namespaces),
+    ("add", "network", networks),
+    ("add", "netns", namespaces),
+    ("check", "network", networks),
+    ("check", "netns", namespaces),
+    ("del", "network", networks),
+    ("del", "netns", namespaces),
+    ("version", "network", networks),
+    ("gc", "network", networks),
+    ("status", "network", networks),
+    ("run", "network", networks),
+    ("inspect", "netns", namespaces),
+    ("netns rm", "names", namespaces),
+    ("cache ls", "network", networks),
+    ("cache show", "entry", cache_entries),
+    ("cache rm", "entries", cache_entries),
+    ("ipam leases", "network", networks),
+    ("conf show", "network", networks),
+    ("conf show", "netns", namespaces),
+];
+
+/// The whole command line: the derived definitions with each command's examples after its
+/// help and the dynamic completers on the arguments that name things.
+pub fn command() -> clap::Command {
+    decorate(Cli::command(), "")
+}
+
+fn decorate(mut cmd: clap::Command, path: &str) -> clap::Command {
+    let examples = examples(path);
+    if !examples.is_empty() {
+        cmd = cmd.after_help(examples::help_text(examples));
+    }
+    // In place: `mut_arg` would move the argument to the end and so renumber positionals.
+    cmd = cmd.mut_args(|arg| {
+        let completer = COMPLETERS.iter().find(|(p, id, _)| *p == path && arg.get_id() == *id);
+        match completer {
+            Some((_, _, completer)) => arg.add(ArgValueCompleter::new(*completer)),
+            None => arg,
+        }
+    });
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+        cmd = cmd.mut_subcommand(&name, |sub| decorate(sub, &sub_path));
+    }
+    cmd
+}
+
+/// Parses a command line (the program name first).
+///
+/// A failure's usage line names only what was typed: clap also lists options whose value
+/// came from the environment (`NETCONFPATH`, `CNI_PATH`, ...) as if they were required
+/// (`cnictl add --cni-conf-dir <DIR> --cni-bin-dir <DIRS> <NETWORK> <NETNS>`), so the
+/// error is made again with those options hidden from usage. Hiding changes no parsing.
+pub fn try_parse_from(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let mut cmd = command();
+    let matches = match cmd.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(err) if err.use_stderr() => {
+            let again = hide_env_args(command()).try_get_matches_from(args);
+            return Err(match again {
+                Err(usage) if usage.kind() == err.kind() => usage,
+                _ => err,
+            });
+        }
+        Err(err) => return Err(err),
+    };
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// Hides, in every command, the arguments whose environment variable is set.
+fn hide_env_args(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|arg| {
+        let from_env = arg.get_env().is_some_and(|name| std::env::var_os(name).is_some());
+        if from_env {
+            arg.hide(true)
+        } else {
+            arg
+        }
+    })
+    .mut_subcommands(hide_env_args)
 }

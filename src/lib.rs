@@ -64,6 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Conf(args) => commands::conf::run(&ctx, args),
         Command::Cache(args) => commands::cache::run(&ctx, args),
         Command::Ipam(args) => commands::ipam::run(&ctx, args),
+        Command::Completion(args) => commands::completion::run(args),
         Command::Generate(args) => commands::generate::run(args),
     };
     if let Err(err) = &result {

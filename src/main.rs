@@ -3,9 +3,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
+    // With COMPLETE set (by the script `cnictl completion SHELL` prints), this run answers a
+    // TAB: it prints the candidates and exits here.
+    clap_complete::CompleteEnv::with_factory(cnictl::cli::command).complete();
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Installed (or linked) as `cnitool`, cnictl prints what cnitool prints unless told
     // otherwise: a drop-in for scripts.
@@ -13,7 +14,7 @@ fn main() -> ExitCode {
     if invoked_as.is_some_and(|name| name == "cnitool") {
         args.insert(1, "--output=cnitool".into());
     }
-    let cli = match cnictl::cli::Cli::try_parse_from(&args) {
+    let cli = match cnictl::cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => return ExitCode::from(cnictl::parse_failure(&err, &args)),
     };

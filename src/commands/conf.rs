@@ -58,6 +58,7 @@ pub enum ConfAction {
         /// Container ID, to find a cached result for CHECK/DEL
         #[arg(long)]
         container_id: Option<String>,
+        /// Interface name inside the namespace
         #[arg(short = 'i', long, env = "CNI_IFNAME", default_value = "eth0")]
         ifname: String,
         #[command(flatten)]

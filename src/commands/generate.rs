@@ -7,10 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 #[derive(Debug, Clone, Args)]
 pub struct GenerateArgs {
@@ -19,69 +17,19 @@ pub struct GenerateArgs {
     pub dir: PathBuf,
 }
 
-/// Examples for each page, as (description, command).
-fn examples(page: &str) -> &'static [(&'static str, &'static str)] {
-    match page {
-        "cnictl" => &[
-            (
-                "Run a network through its whole lifecycle in a sandbox",
-                "cnictl run --sandbox mynet",
-            ),
-            ("Attach a namespace made with ip netns add, as cnitool does", "cnictl add mynet blue"),
-            ("See every plugin call", "cnictl --trace add mynet blue"),
-            ("Which file would each runtime use?", "cnictl conf ls"),
-        ],
-        "cnictl-add" => &[
-            (
-                "Attach, with a port mapping through the portMappings capability",
-                "cnictl add mynet blue --port-mapping 8080:80/tcp",
-            ),
-            (
-                "Print exactly what cnitool prints",
-                "cnictl -o cnitool add mynet /var/run/netns/blue",
-            ),
-        ],
-        "cnictl-check" => {
-            &[("Check an attachment with its cached result", "cnictl check mynet blue")]
-        }
-        "cnictl-del" => &[("Detach and drop the cache entry", "cnictl del mynet blue")],
-        "cnictl-version" => &[("Which spec versions each plugin speaks", "cnictl version mynet")],
-        "cnictl-run" => &[
-            ("The whole loop, hermetic", "cnictl run --sandbox mynet"),
-            ("Reach the gateway from inside", "cnictl run --sandbox mynet -- ping -c1 10.22.0.1"),
-            ("Leave it set up to poke at", "cnictl run --sandbox --keep mynet"),
-        ],
-        "cnictl-status" => &[("Ask every plugin whether it is ready", "cnictl status mynet")],
-        "cnictl-gc" => &[
-            ("What would be collected", "cnictl gc mynet --valid-from-netns"),
-            ("Collect, keeping one attachment", "cnictl gc mynet --valid 4f2a/eth0 --apply"),
-        ],
-        "cnictl-netns" => &[(
-            "Make, list and remove namespaces",
-            "cnictl netns create blue && cnictl netns ls && cnictl netns rm blue",
-        )],
-        "cnictl-inspect" => {
-            &[("Links, addresses and routes of a namespace", "cnictl inspect blue")]
-        }
-        "cnictl-conf" => &[
-            ("The directory, explained", "cnictl conf ls"),
-            ("The stdin each plugin of mynet gets on ADD", "cnictl conf show mynet --request add"),
-            ("Diagnostics", "cnictl conf lint"),
-        ],
-        "cnictl-cache" => {
-            &[("Cached attachments of one network", "cnictl cache ls --network mynet")]
-        }
-        "cnictl-ipam" => &[("Stale host-local leases", "cnictl ipam leases mynet")],
-        _ => &[],
-    }
+/// The examples of a page (`cnictl-conf-ls`), from the table `--help` prints too.
+fn examples(page: &str) -> &'static [crate::cli::Example] {
+    let path = page.strip_prefix("cnictl").unwrap_or(page).trim_start_matches('-');
+    crate::cli::examples(&path.replace('-', " "))
 }
 
 fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('-', "\\-")
 }
 
-/// ENVIRONMENT, FILES, EXIT STATUS and EXAMPLES.
-fn extra_sections(page: &str, out: &mut dyn Write) -> std::io::Result<()> {
+/// ENVIRONMENT, FILES, EXIT STATUS, EXAMPLES and SEE ALSO (`see_also`: the pages named
+/// there, all of which exist).
+fn extra_sections(page: &str, see_also: &[String], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, ".SH ENVIRONMENT")?;
     for (name, what) in [
         ("NETCONFPATH", "configuration directory, as \\-\\-cni\\-conf\\-dir"),
@@ -129,14 +77,33 @@ fn extra_sections(page: &str, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, ".TP\n{}\n.B {}", roff_escape(what), roff_escape(cmd))?;
         }
     }
-    if page != "cnictl" {
-        writeln!(out, ".SH \"SEE ALSO\"\n\\fBcnictl\\fR(1)")?;
+    if !see_also.is_empty() {
+        let pages: Vec<String> =
+            see_also.iter().map(|p| format!("\\fB{}\\fR(1)", roff_escape(p))).collect();
+        writeln!(out, ".SH \"SEE ALSO\"\n{}", pages.join(", "))?;
     }
     Ok(())
 }
 
-/// One page, with clap_mangen's sections and ours.
-fn page(cmd: clap::Command, name: &str, dir: &Path) -> Result<()> {
+/// The subcommands that get a page: not the hidden ones, and not clap's `help`, whose text
+/// is the pages themselves.
+fn documented(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
+    cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help")
+}
+
+/// One page, with clap_mangen's sections and ours. `parent` is the page of the command
+/// this one belongs to.
+fn page(cmd: clap::Command, name: &str, parent: Option<&str>, dir: &Path) -> Result<()> {
+    let mut see_also: Vec<String> = parent.into_iter().map(str::to_string).collect();
+    if parent.is_some_and(|p| p != "cnictl") {
+        see_also.insert(0, "cnictl".into());
+    }
+    see_also.extend(documented(&cmd).map(|s| format!("{name}-{}", s.get_name())));
+    // clap_mangen lists every visible subcommand under SUBCOMMANDS: hide `help` there too.
+    let mut cmd = cmd;
+    if cmd.find_subcommand("help").is_some() {
+        cmd = cmd.mut_subcommand("help", |h| h.hide(true));
+    }
     let man = clap_mangen::Man::new(cmd.clone().name(name.to_string()));
     let mut buf = Vec::new();
     man.render_title(&mut buf)?;
@@ -147,23 +114,23 @@ fn page(cmd: clap::Command, name: &str, dir: &Path) -> Result<()> {
     if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
         man.render_subcommands_section(&mut buf)?;
     }
-    extra_sections(name, &mut buf)?;
+    extra_sections(name, &see_also, &mut buf)?;
     man.render_version_section(&mut buf)?;
     fs::write(dir.join(format!("{name}.1")), buf)?;
     Ok(())
 }
 
 /// Every page: cnictl.1, cnictl-<sub>.1 and cnictl-<sub>-<subsub>.1.
-fn pages(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
-    page(cmd.clone(), name, dir)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
-        pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
+fn pages(cmd: &clap::Command, name: &str, parent: Option<&str>, dir: &Path) -> Result<()> {
+    page(cmd.clone(), name, parent, dir)?;
+    for sub in documented(cmd) {
+        pages(sub, &format!("{name}-{}", sub.get_name()), Some(name), dir)?;
     }
     Ok(())
 }
 
 pub fn run(args: &GenerateArgs) -> Result<()> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     let completions = args.dir.join("completions");
     let man = args.dir.join("man");
@@ -174,6 +141,6 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
         clap_complete::generate_to(shell, &mut cmd, "cnictl", &completions)
             .with_context(|| format!("writing {shell} completions"))?;
     }
-    pages(&cmd, "cnictl", &man)?;
+    pages(&cmd, "cnictl", None, &man)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod attach;
 pub mod cache;
+pub mod completion;
 pub mod conf;
 pub mod gc;
 pub mod generate;

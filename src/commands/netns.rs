@@ -29,6 +29,7 @@ pub enum NetnsAction {
     Ls,
     /// Remove namespaces (and the temporary directories cnictl noted with them)
     Rm {
+        /// Names under /var/run/netns
         #[arg(required = true)]
         names: Vec<String>,
     },

@@ -6,6 +6,7 @@ mod conf;
 mod deploy;
 mod errors;
 mod generated;
+mod help;
 mod interop;
 mod layout;
 mod output;
