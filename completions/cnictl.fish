@@ -216,8 +216,8 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l timeout -d 'Time l
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l sandbox -d 'Run plugins in a throwaway host namespace with a private /var/lib/cni, so nothing they do reaches the node'
-complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l keep -d 'Stop after ADD (and CHECK): leave the namespaces and print the commands that finish the job'
-complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-check -d 'Skip CHECK'
+complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l keep -d 'Stop after ADD, CHECK and COMMAND: leave the namespaces (no DEL, so no leak check) and print the commands that finish the job'
+complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-check -d 'Skip CHECK; COMMAND, DEL and the leak check still run'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l fail-on-leak -d 'Exit 1 when DEL leaves something of this attachment behind on the host side'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -s q -l quiet -d 'Print only the one-line verdict and what failed (tables only; JSON is unchanged)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand run" -l no-headers -d 'Tables without their header row'

@@ -48,6 +48,14 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL,
     /// leak check, clean-up
+    ///
+    /// The container namespace is made for the run and removed after it, with a private
+    /// temporary cache dir (unless --cache-dir is given); its container ID is the
+    /// namespace's name. Without --sandbox the plugins act on this node itself: host-side
+    /// plugins change its network namespace and host-local leases in /var/lib/cni, and DEL
+    /// undoes what they made. With --sandbox they run in a throwaway host namespace with a
+    /// private /var/lib/cni. DEL runs whenever ADD was attempted, and Ctrl-C ends the run
+    /// through the same clean-up.
     Run(commands::run::RunArgs),
     /// Network namespaces made the way `ip netns add` makes them
     Netns(commands::netns::NetnsArgs),

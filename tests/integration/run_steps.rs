@@ -232,3 +232,19 @@ fn run_quiet_prints_a_failing_command_and_the_error() {
     assert!(text.contains("error: command"), "{text}");
     assert!(!text.contains("Steps") && !text.contains("Leak check"), "{text}");
 }
+
+#[test]
+fn without_sandbox_the_report_says_plugins_act_on_the_node() {
+    let Some(world) = setup("without_sandbox_the_report_says_plugins_act_on_the_node", "nosb")
+    else {
+        return;
+    };
+    // ptp in the world's own host namespace (ip netns exec): the node as far as cnictl knows.
+    let out = world.cnictl().args(["-o", "json", "run", NET]).expect(0);
+    let report = out.json();
+    let _gone = Gone::of(&report);
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("without --sandbox"), "{notes}");
+    let (report, _gone) = run_json(&world, 0, &["true"]);
+    assert!(!report["notes"].to_string().contains("without --sandbox"), "{report:#}");
+}

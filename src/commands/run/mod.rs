@@ -37,18 +37,19 @@ use progress::Progress;
 pub struct RunArgs {
     /// Network name, looked up in the conf dir as libcni does (or a path to a file)
     pub network: String,
-    /// A command to run inside the namespace after ADD and CHECK, e.g. -- ping -c1 10.22.0.1
+    /// A command to run inside the namespace after ADD and CHECK (after `--`), with the
+    /// same --timeout as a plugin call; its output is kept bounded
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
     /// Run plugins in a throwaway host namespace with a private /var/lib/cni, so nothing
     /// they do reaches the node
     #[arg(long)]
     pub sandbox: bool,
-    /// Stop after ADD (and CHECK): leave the namespaces and print the commands that finish
-    /// the job
+    /// Stop after ADD, CHECK and COMMAND: leave the namespaces (no DEL, so no leak check)
+    /// and print the commands that finish the job
     #[arg(long)]
     pub keep: bool,
-    /// Skip CHECK
+    /// Skip CHECK; COMMAND, DEL and the leak check still run
     #[arg(long)]
     pub no_check: bool,
     /// Exit 1 when DEL leaves something of this attachment behind on the host side
@@ -158,6 +159,14 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let sandbox = steps::sandbox(&mut p, args.sandbox)?;
     let placement =
         sandbox.as_ref().map(Sandbox::placement).unwrap_or_else(|| ctx.runner.placement());
+    if sandbox.is_none() && placement.is_default() {
+        p.report.notes.push(
+            "without --sandbox, host-side plugins (bridge, ptp, portmap, firewall) act on this \
+             node's own network namespace and IPAM state in /var/lib/cni; --sandbox keeps them \
+             in a throwaway one"
+                .into(),
+        );
+    }
     let cache_root = CacheRoot::choose(ctx.global.cache_dir.as_ref(), sandbox.as_ref())?;
     p.report.cache_dir = Some(cache_root.path());
     p.report.host_netns = sandbox.as_ref().map(|s| s.host.name.clone());
