@@ -400,7 +400,8 @@ fn previous_result(
     }
 }
 
-/// After a failed ADD the runtime owes a DEL (SPEC section 3); say which one.
+/// After a failed ADD the runtime owes a DEL (SPEC section 3); say which one, with every
+/// option of this call, shell-quoted, so that pasted it acts on this attachment only.
 fn cleanup_hint(
     ctx: &Context,
     command: Command,
@@ -408,14 +409,25 @@ fn cleanup_hint(
     att: &Attachment,
     calls: usize,
 ) -> Option<String> {
-    let del = format!(
-        "cnictl del {} {} --container-id {} -i {}{}",
-        args.network,
-        att.netns,
-        att.container_id,
-        att.ifname,
-        cache_dir_flag(ctx)
-    );
+    let mut argv = vec!["cnictl".to_string()];
+    argv.extend(ctx.global_argv(None, None));
+    argv.extend(["del".into(), args.network.clone(), att.netns.clone()]);
+    argv.extend([
+        "--container-id".into(),
+        att.container_id.clone(),
+        "-i".into(),
+        att.ifname.clone(),
+    ]);
+    if !att.args.is_empty() {
+        argv.extend(["--args".into(), crate::spec::args::join(&att.args)]);
+    }
+    if !att.capability_args.is_empty() {
+        argv.extend([
+            "--cap-args".into(),
+            serde_json::Value::Object(att.capability_args.clone()).to_string(),
+        ]);
+    }
+    let del = crate::shell::join(&argv);
     match calls {
         _ if command != Command::Add => None,
         0 => None,
@@ -458,13 +470,6 @@ fn record(
             report.cache = Some(CacheUse { path: path.clone(), action: CacheAction::Removed });
         }
         _ => {}
-    }
-}
-
-fn cache_dir_flag(ctx: &Context) -> String {
-    match &ctx.global.cache_dir {
-        Some(dir) => format!(" --cache-dir {}", dir.display()),
-        None => String::new(),
     }
 }
 

@@ -141,6 +141,44 @@ impl Context {
         Ok(())
     }
 
+    /// The global options of this call as a command line, for the commands cnictl prints:
+    /// a hint pasted into a shell must act on the same directories, cache, namespaces and
+    /// plugins as the call that printed it, whether they came from flags or the environment.
+    /// `cache_dir` and `placement` (host namespace, plugin state dir) replace the call's own
+    /// when given (a kept run's sandbox).
+    pub fn global_argv(
+        &self,
+        cache_dir: Option<&std::path::Path>,
+        placement: Option<(&str, &std::path::Path)>,
+    ) -> Vec<String> {
+        let g = &self.global;
+        let mut argv = vec![
+            "--cni-conf-dir".to_string(),
+            g.cni_conf_dir.display().to_string(),
+            "--cni-bin-dir".to_string(),
+            self.runner.cni_path(),
+        ];
+        let cache = cache_dir.map(std::path::Path::to_path_buf).or_else(|| g.cache_dir.clone());
+        if let Some(dir) = cache {
+            argv.extend(["--cache-dir".to_string(), dir.display().to_string()]);
+        }
+        let host = placement.map(|(h, _)| h.to_string()).or_else(|| g.host_netns.clone());
+        if let Some(host) = host {
+            argv.extend(["--host-netns".to_string(), host]);
+        }
+        let state = placement.map(|(_, d)| d.to_path_buf()).or_else(|| g.plugin_state_dir.clone());
+        if let Some(dir) = state {
+            argv.extend(["--plugin-state-dir".to_string(), dir.display().to_string()]);
+        }
+        if g.timeout != std::time::Duration::from_secs(60) {
+            argv.extend(["--timeout".to_string(), format!("{}ms", g.timeout.as_millis().max(1))]);
+        }
+        if g.inherit_env {
+            argv.push("--inherit-env".into());
+        }
+        argv
+    }
+
     /// Refuses to go on without root: plugins need CAP_NET_ADMIN and CAP_SYS_ADMIN.
     pub fn require_root(&self, command: &str) -> Result<(), EnvironmentError> {
         if nix::unistd::geteuid().is_root() {

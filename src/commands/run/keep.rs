@@ -6,10 +6,10 @@ use std::time::Instant;
 use anyhow::Result;
 
 use super::{CacheRoot, Plan, Progress, Stage};
-use crate::exec::Runner;
 use crate::netns;
 use crate::report::{Kept, StepOutcome};
 use crate::sandbox::Sandbox;
+use crate::shell;
 
 /// Leaves everything and says how to finish.
 pub(super) fn keep(
@@ -29,35 +29,35 @@ pub(super) fn keep(
         }
         None => (None, None),
     };
-    let cache_dir = match cache_root {
-        CacheRoot::Temp(dir) => dir.keep(),
-        other => other.path(),
+    // Only a cache dir the run made itself is cnictl's to remove; one given with
+    // --cache-dir stays out of the `rm`.
+    let (cache_dir, made_cache) = match cache_root {
+        CacheRoot::Temp(dir) => (dir.keep(), true),
+        other => (other.path(), false),
     };
     let ctx = plan.ctx;
-    let conf = format!("--cni-conf-dir {}", ctx.global.cni_conf_dir.display());
-    let bins = format!("--cni-bin-dir {}", ctx.runner.cni_path());
-    let placement = match (&host, &dir) {
-        (Some(host), Some(dir)) => {
-            format!(" --host-netns {host} --plugin-state-dir {}", dir.join("state").display())
-        }
-        _ => String::new(),
-    };
-    let mut finish = vec![format!(
-        "cnictl {conf} {bins} --cache-dir {}{placement} del {} {} --container-id {} -i {}",
-        cache_dir.display(),
-        plan.list.name,
-        ns.name,
-        stage.att.container_id,
-        stage.att.ifname
-    )];
-    let mut names = vec![ns.name.clone()];
+    let state = dir.as_ref().map(|d| d.join("state"));
+    let placement = host.as_deref().zip(state.as_deref());
+    let mut del = vec!["cnictl".to_string()];
+    del.extend(ctx.global_argv(Some(&cache_dir), placement));
+    del.extend([
+        "del".into(),
+        plan.list.source.display().to_string(),
+        ns.path.display().to_string(),
+    ]);
+    del.extend(["--container-id".into(), stage.att.container_id.clone()]);
+    del.extend(["-i".into(), stage.att.ifname.clone()]);
+    let mut names = vec!["cnictl".to_string(), "netns".into(), "rm".into(), ns.name.clone()];
     names.extend(host.clone());
-    finish.push(format!("cnictl netns rm {}", names.join(" ")));
-    let mut dirs: Vec<String> = dir.iter().map(|d| d.display().to_string()).collect();
-    if !dir.as_ref().is_some_and(|d| cache_dir.starts_with(d)) {
-        dirs.push(cache_dir.display().to_string());
+    let mut rm = vec!["rm".to_string(), "-rf".into()];
+    rm.extend(dir.iter().map(|d| d.display().to_string()));
+    if made_cache && !dir.as_ref().is_some_and(|d| cache_dir.starts_with(d)) {
+        rm.push(cache_dir.display().to_string());
     }
-    finish.push(format!("rm -rf {}", dirs.join(" ")));
+    let mut finish = vec![shell::join(&del), shell::join(&names)];
+    if rm.len() > 2 {
+        finish.push(shell::join(&rm));
+    }
     p.step("keep", StepOutcome::Ok, Instant::now(), Some("namespaces left in place".into()));
     p.report.kept = Some(Kept { netns: ns.name.clone(), host_netns: host, dir, finish });
     p.finish(ctx, started)

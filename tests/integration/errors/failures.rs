@@ -44,7 +44,11 @@ fn an_error_object_exits_1_and_explains_the_code() {
     assert_eq!(error["cniError"]["meaning"], "invalid network configuration");
     assert_eq!(error["cniError"]["msg"], "bad subnet");
     assert_eq!(error["exit"], json!({"kind": "code", "code": 1}));
-    assert_contains(error["hint"].as_str().unwrap(), "cnictl del net");
+    let hint = error["hint"].as_str().unwrap();
+    // Every directory of the call, though they came from NETCONFPATH and CNI_PATH.
+    assert_contains(hint, &format!("cnictl --cni-conf-dir {}", world.conf_dir().display()));
+    assert_contains(hint, &format!("--cni-bin-dir {}", world.bin_dirs()));
+    assert_contains(hint, " del net ");
     assert_eq!(outcomes(&report), ["ok", "failed"]);
     assert!(report["cache"].is_null() && report["result"].is_null());
     assert!(world.cache_entries().is_empty(), "{:?}", world.cache_entries());
@@ -305,4 +309,32 @@ fn del_keep_going_runs_the_plugins_after_a_failing_one() {
     assert_eq!(report["error"]["plugin"], "broken");
     assert_eq!(report["errors"], json!([]));
     assert_eq!(world.cache_entries().len(), 1, "a DEL with a failure keeps the cache entry");
+}
+
+#[test]
+fn the_clean_up_hint_runs_as_printed_and_acts_on_this_attachment_only() {
+    // Once it dropped --cni-conf-dir and --cni-bin-dir: pasted, it failed or acted on
+    // another network of the same name.
+    let Some((world, ns)) = setup("the_clean_up_hint_runs_as_printed", "hint") else {
+        return;
+    };
+    let failing = json!({"behaviour": {"ADD": "error"}});
+    let plugins = vec![fixture(&world, "first", json!({})), fixture(&world, "second", failing)];
+    network(&world, "1.0.0", plugins);
+    let report =
+        json_run(&world, "add", &ns).args(["--args", "K8S_POD_NAME=web 1"]).expect(1).json();
+    let hint = report["error"]["hint"].as_str().unwrap();
+    let command = hint.split_once("clean up with: ").unwrap().1;
+    assert_contains(command, "--args 'K8S_POD_NAME=web 1'");
+    // Run it in a shell with none of the environment the first call had.
+    let status = std::process::Command::new("ip")
+        .args(["netns", "exec", &world.host.name, "sh", "-c"])
+        .arg(command.replacen("cnictl", &crate::util::cnictl_bin().to_string_lossy(), 1))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "the hint failed: {command}");
+    let dels: Vec<Value> = recorded(&world).into_iter().filter(|c| c["command"] == "DEL").collect();
+    assert_eq!(callers(&dels), ["second", "first"], "the DEL reached this network's plugins");
 }
