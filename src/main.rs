@@ -24,7 +24,8 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("cnictl: error: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!("cnictl: error: {}", cnictl::render::escape_controls(&message, false));
             ExitCode::from(cnictl::exit::of_error(&err).as_u8())
         }
     }

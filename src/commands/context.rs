@@ -193,14 +193,13 @@ impl Context {
     /// Writes the trace to stderr when it is not part of a JSON report.
     pub fn trace_to_stderr(&self, calls: &[Invocation]) -> std::io::Result<()> {
         if self.style.trace && self.style.output != Output::Json {
-            let stderr = std::io::stderr();
-            let mut err = stderr.lock();
-            let color = self.style.color && std::io::IsTerminal::is_terminal(&std::io::stderr());
-            render::trace::calls(
-                &mut err,
-                calls,
-                color || self.global.color == ColorChoice::Always,
-            )?;
+            let color = (self.style.color && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+                || self.global.color == ColorChoice::Always;
+            let mut text = Vec::new();
+            render::trace::calls(&mut text, calls, color)?;
+            let text = String::from_utf8_lossy(&text);
+            let mut err = std::io::stderr().lock();
+            err.write_all(render::escape_controls(&text, color).as_bytes())?;
             err.flush()?;
         }
         Ok(())

@@ -63,15 +63,55 @@ pub trait Render: Serialize {
 pub fn write(out: &mut dyn Write, style: &Style, report: &dyn Rendered) -> io::Result<()> {
     match style.output {
         Output::Json => report.json(out),
-        Output::Table => report.table(out, style),
         Output::Cnitool => write!(out, "{}", report.cnitool().unwrap_or_default()),
+        Output::Table => {
+            let mut text = Vec::new();
+            report.table(&mut text, style)?;
+            out.write_all(escape_controls(&String::from_utf8_lossy(&text), style.color).as_bytes())
+        }
         Output::Name => {
             for name in report.names().unwrap_or_default() {
-                writeln!(out, "{name}")?;
+                writeln!(out, "{}", escape_controls(&name, false))?;
             }
             Ok(())
         }
     }
+}
+
+/// Human text with every control character made visible (`\x1B`, `\x07`, `\r`), but for
+/// newlines and tabs: a network name, a plugin's stderr or an error message must not be
+/// able to move the cursor, retitle the terminal or hide text. With `keep_sgr`, colour
+/// sequences (`ESC [ ... m`) pass, since cnictl paints with them. JSON stays exact.
+pub fn escape_controls(text: &str, keep_sgr: bool) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if text.chars().all(plain) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' && keep_sgr {
+            if let Some(len) = sgr_len(rest) {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if plain(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\x{:02X}", u32::from(c)));
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of a colour sequence (`ESC [`, digits and `;`, `m`) at the start of `text`.
+fn sgr_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\x1b[")?;
+    let params = body.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+    (body[params..].starts_with('m')).then_some(2 + params + 1)
 }
 
 /// [`Render`] made object-safe: JSON through `serde_json`, the rest forwarded.
@@ -144,5 +184,22 @@ pub fn paint(on: bool, text: &str, style: owo_colors::Style) -> String {
         text.style(style).to_string()
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn control_characters_are_made_visible_but_colour_may_pass() {
+        let name = "rl\u{1b}]0;pwned\u{7}x";
+        assert_eq!(escape_controls(name, false), "rl\\x1B]0;pwned\\x07x");
+        assert_eq!(escape_controls(name, true), "rl\\x1B]0;pwned\\x07x");
+        assert_eq!(escape_controls("a\rb\u{9b}c", false), "a\\x0Db\\x9Bc");
+        let painted = "\u{1b}[1;32mok\u{1b}[0m\n\tnext";
+        assert_eq!(escape_controls(painted, true), painted);
+        assert_eq!(escape_controls(painted, false), "\\x1B[1;32mok\\x1B[0m\n\tnext");
+        assert_eq!(escape_controls("plain é text\n", false), "plain é text\n");
     }
 }

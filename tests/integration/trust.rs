@@ -197,3 +197,33 @@ fn a_world_writable_plugin_dir_is_warned_about_even_when_sticky() {
         .collect();
     assert_eq!(flagged, [plugin.to_string_lossy().as_ref()], "{report:#}");
 }
+
+#[test]
+fn terminal_escapes_in_names_and_messages_are_never_printed_raw() {
+    let dir = conf_dir();
+    let name = "rl\u{1b}]0;pwned\u{7}x";
+    let list =
+        serde_json::json!({"cniVersion": "1.0.0", "name": name, "plugins": [{"type": "loopback"}]});
+    std::fs::write(dir.path().join("10-esc.conflist"), list.to_string()).unwrap();
+    for args in [
+        vec!["conf", "ls", "--offline"],
+        vec!["conf", "show", name],
+        vec!["-o", "name", "conf", "ls"],
+    ] {
+        for color in ["never", "always"] {
+            let mut all = vec!["--color", color];
+            all.extend(&args);
+            let out = bounded(&all, dir.path());
+            assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+            assert!(!out.stdout.contains("\u{7}"), "{args:?} {color}: a raw BEL");
+            assert!(!out.stdout.contains("\u{1b}]"), "{args:?} {color}: a raw OSC");
+            assert!(out.stdout.contains("rl\\x1B]0;pwned\\x07x"), "{args:?}: {}", out.stdout);
+        }
+    }
+    // A lookup that fails names the network in the error, escaped too.
+    let out = bounded(&["conf", "show", "nope\u{1b}[2J"], dir.path());
+    assert!(!out.stderr.contains('\u{1b}'), "{}", out.stderr);
+    // JSON keeps the exact bytes.
+    let out = bounded(&["-o", "json", "conf", "show", name], dir.path());
+    assert_eq!(out.json()["config"]["network"], name);
+}
