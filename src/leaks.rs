@@ -21,9 +21,27 @@ pub struct HostState {
     pub routes: BTreeSet<String>,
     pub iptables: BTreeSet<String>,
     pub leases: BTreeSet<String>,
-    /// What could not be read (iptables missing, say).
+    /// What could not be read, and why.
     #[serde(skip)]
     pub unreadable: Vec<String>,
+    /// Something that exists could not be read (the host namespace vanished, netlink or
+    /// iptables failed): a comparison with this state proves nothing. A tool that is not
+    /// installed is only noted: no plugin can have used it either.
+    #[serde(skip)]
+    pub blind: bool,
+}
+
+/// What the leak check found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeakVerdict {
+    /// Everything was compared and nothing of this attachment is left.
+    #[default]
+    Clean,
+    /// Something of this attachment is left behind.
+    Leaked,
+    /// The comparison could not be made: never taken for clean.
+    Unknown,
 }
 
 /// One difference between before and after.
@@ -44,6 +62,7 @@ pub struct LeakReport {
     pub left_behind: Vec<Leak>,
     /// Present before ADD but gone after DEL.
     pub removed: Vec<Leak>,
+    pub verdict: LeakVerdict,
     pub notes: Vec<String>,
 }
 
@@ -112,12 +131,21 @@ pub fn capture(placement: &Placement, lease_dirs: &[PathBuf]) -> HostState {
                 state.routes.insert(line);
             }
         }
-        Err(e) => state.unreadable.push(format!("links, addresses and routes: {e}")),
+        Err(e) => {
+            state.unreadable.push(format!("links, addresses and routes: {e}"));
+            state.blind = true;
+        }
     }
     for (tool, family) in [("iptables-save", "ipv4"), ("ip6tables-save", "ipv6")] {
         match iptables_rules(tool, placement) {
             Ok(rules) => state.iptables.extend(rules.into_iter().map(|r| format!("{family} {r}"))),
-            Err(e) => state.unreadable.push(format!("{tool}: {e}")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                state.unreadable.push(format!("{tool}: not installed"));
+            }
+            Err(e) => {
+                state.unreadable.push(format!("{tool}: {e}"));
+                state.blind = true;
+            }
         }
     }
     for dir in lease_dirs {
@@ -212,16 +240,47 @@ pub fn compare(before: &HostState, after: &HostState, bridges: &[String]) -> Lea
         }
     }
     for what in before.unreadable.iter().chain(&after.unreadable) {
-        if !report.notes.contains(what) {
-            report.notes.push(format!("not compared: {what}"));
+        let note = format!("not compared: {what}");
+        if !report.notes.contains(&note) {
+            report.notes.push(note);
         }
     }
+    report.verdict = if before.blind || after.blind {
+        LeakVerdict::Unknown
+    } else if report.real().next().is_some() {
+        LeakVerdict::Leaked
+    } else {
+        LeakVerdict::Clean
+    };
     report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparison_that_could_not_be_made_is_unknown_never_clean() {
+        let before = HostState::default();
+        let gone = HostState {
+            unreadable: vec!["links, addresses and routes: No such file or directory".into()],
+            blind: true,
+            ..HostState::default()
+        };
+        let report = compare(&before, &gone, &[]);
+        assert_eq!(report.verdict, LeakVerdict::Unknown);
+        assert!(report.notes[0].starts_with("not compared: links"), "{:?}", report.notes);
+        assert_eq!(compare(&gone, &before, &[]).verdict, LeakVerdict::Unknown);
+        // A tool that is not installed is noted, and the rest still decides.
+        let no_ip6 = HostState {
+            unreadable: vec!["ip6tables-save: not installed".into()],
+            ..before.clone()
+        };
+        assert_eq!(compare(&before, &no_ip6, &[]).verdict, LeakVerdict::Clean);
+        let mut leaked = no_ip6.clone();
+        leaked.links.insert("veth1 (veth)".into());
+        assert_eq!(compare(&before, &leaked, &[]).verdict, LeakVerdict::Leaked);
+    }
 
     fn state(links: &[&str], iptables: &[&str]) -> HostState {
         HostState {

@@ -85,6 +85,7 @@ fn steps_table(report: &RunReport, style: &Style) -> Grid {
         let fg = match step.outcome {
             StepOutcome::Ok => Color::Green,
             StepOutcome::Skipped => Color::DarkGrey,
+            StepOutcome::Unknown => Color::Yellow,
             _ => Color::Red,
         };
         t.row([
@@ -193,7 +194,10 @@ fn quiet(out: &mut dyn Write, report: &RunReport, color: bool) -> io::Result<()>
     };
     let verb = paint(color, "RUN", Paint::new().bold());
     writeln!(out, "{verb} {}: {verdict} in {:.1}ms", report.config.network, report.duration_ms)?;
-    for step in report.steps.iter().filter(|s| s.outcome == StepOutcome::Failed) {
+    let bad = |s: &&crate::report::RunStep| {
+        matches!(s.outcome, StepOutcome::Failed | StepOutcome::Unknown)
+    };
+    for step in report.steps.iter().filter(bad) {
         let detail = step.detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default();
         writeln!(out, "  step {} failed{detail}", step.name)?;
     }

@@ -19,6 +19,8 @@ pub enum StepOutcome {
     Ok,
     Failed,
     Skipped,
+    /// The step could not tell (a leak check that could not compare).
+    Unknown,
 }
 
 impl StepOutcome {
@@ -27,6 +29,7 @@ impl StepOutcome {
             StepOutcome::Ok => "ok",
             StepOutcome::Failed => "failed",
             StepOutcome::Skipped => "skipped",
+            StepOutcome::Unknown => "unknown",
         }
     }
 }

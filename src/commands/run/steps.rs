@@ -15,7 +15,7 @@ use crate::exec::process::{self, Exit, Spec};
 use crate::exec::Command as Op;
 use crate::exit::{Code, EnvironmentError};
 use crate::inspect::{self, addresses, compare};
-use crate::leaks::{self, HostState};
+use crate::leaks::{self, HostState, LeakVerdict};
 use crate::netns;
 use crate::report::{CommandRun, ErrorKind, RunReport, StepOutcome};
 use crate::sandbox::{Placement, Sandbox};
@@ -214,13 +214,26 @@ pub(super) fn leak_check(p: &mut Progress, plan: &Plan, stage: &Stage, before: &
     let report = leaks::compare(before, &after, &leaks::bridges(&plan.list));
     let own = report.real().count();
     let shared = report.left_behind.len() - own;
-    let detail = format!("{own} left behind, {shared} shared (kept by design)");
-    let outcome = if own > 0 { StepOutcome::Failed } else { StepOutcome::Ok };
-    p.step("leak-check", outcome, t, Some(detail));
-    if own > 0 && plan.args.fail_on_leak {
+    let (outcome, detail) = match report.verdict {
+        LeakVerdict::Unknown => {
+            (StepOutcome::Unknown, format!("could not compare: {}", report.notes.join("; ")))
+        }
+        LeakVerdict::Leaked => {
+            (StepOutcome::Failed, format!("{own} left behind, {shared} shared (kept by design)"))
+        }
+        LeakVerdict::Clean => {
+            (StepOutcome::Ok, format!("0 left behind, {shared} shared (kept by design)"))
+        }
+    };
+    p.step("leak-check", outcome, t, Some(detail.clone()));
+    if plan.args.fail_on_leak && report.verdict == LeakVerdict::Leaked {
         let items: Vec<String> = report.real().map(|l| format!("{} {}", l.kind, l.item)).collect();
         let message = format!("DEL left behind: {}", items.join("; "));
         p.fail(ErrorKind::Leak, Code::PluginFailed, message, None);
+    }
+    if plan.args.fail_on_leak && report.verdict == LeakVerdict::Unknown {
+        let message = format!("the leak check {detail}: --fail-on-leak cannot pass on it");
+        p.fail(ErrorKind::Leak, Code::Environment, message, None);
     }
     p.report.leaks = Some(report);
 }
