@@ -306,6 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
             [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
             [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove namespaces that still have cached attachments without asking')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
             [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
             [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
@@ -396,7 +397,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the cached attachments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Decode one entry: configuration, args, capability args, result')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -450,6 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
             [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
             [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove entries of live attachments without asking')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
             [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
             [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
@@ -462,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
         'cnictl;cache;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the cached attachments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Decode one entry: configuration, args, capability args, result')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -749,7 +751,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
         'cnictl;help;cache' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the cached attachments')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Decode one entry: configuration, args, capability args, result')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)')
             break
         }
         'cnictl;help;cache;ls' {

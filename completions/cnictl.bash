@@ -550,7 +550,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__cache__subcmd__rm)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --yes --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2160,7 +2160,7 @@ _cnictl() {
             return 0
             ;;
         cnictl__subcmd__netns__subcmd__rm)
-            opts="-o -h -V --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
+            opts="-o -h -V --yes --cni-conf-dir --cni-bin-dir --cache-dir --output --no-headers --trace --color --timeout --inherit-env --host-netns --plugin-state-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -292,6 +292,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
             cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
             cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --yes 'Remove namespaces that still have cached attachments without asking'
             cand --no-headers 'Tables without their header row'
             cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
             cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
@@ -373,7 +374,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --version 'Print version'
             cand ls 'List the cached attachments'
             cand show 'Decode one entry: configuration, args, capability args, result'
-            cand rm 'Remove entries'
+            cand rm 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cnictl;cache;ls'= {
@@ -424,6 +425,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
             cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
             cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --yes 'Remove entries of live attachments without asking'
             cand --no-headers 'Tables without their header row'
             cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
             cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
@@ -435,7 +437,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         &'cnictl;cache;help'= {
             cand ls 'List the cached attachments'
             cand show 'Decode one entry: configuration, args, capability args, result'
-            cand rm 'Remove entries'
+            cand rm 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cnictl;cache;help;ls'= {
@@ -687,7 +689,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         &'cnictl;help;cache'= {
             cand ls 'List the cached attachments'
             cand show 'Decode one entry: configuration, args, capability args, result'
-            cand rm 'Remove entries'
+            cand rm 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
         }
         &'cnictl;help;cache;ls'= {
         }

@@ -297,6 +297,7 @@ never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l yes -d 'Remove namespaces that still have cached attachments without asking'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand netns; and __fish_seen_subcommand_from rm" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
@@ -364,7 +365,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -s V -l version -d 'Print version'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -f -a "ls" -d 'List the cached attachments'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -f -a "show" -d 'Decode one entry: configuration, args, capability args, result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -f -a "rm" -d 'Remove entries'
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -f -a "rm" -d 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and not __fish_seen_subcommand_from ls show rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l network -d 'Only this network\'s' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from ls" -l container-id -d 'Only this container\'s' -r
@@ -417,6 +418,7 @@ never\t''"
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l yes -d 'Remove entries of live attachments without asking'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l no-headers -d 'Tables without their header row'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
@@ -424,7 +426,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_sub
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List the cached attachments'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "show" -d 'Decode one entry: configuration, args, capability args, result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove entries'
+complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand ipam; and not __fish_seen_subcommand_from leases help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
@@ -625,7 +627,7 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "gc" -d 'Remove what killed cnictl runs left behind: their namespaces whose owner is gone'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "ls" -d 'List the cached attachments'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "show" -d 'Decode one entry: configuration, args, capability args, result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "rm" -d 'Remove entries'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "rm" -d 'Remove entries Remove entries; one whose namespace still exists is a live attachment, and is removed only when confirmed (or with --yes)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from ipam" -f -a "leases" -d 'host-local\'s leases, and which are stale'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "ls" -d 'Every file of the conf dir: format, network, version, plugins, status; then the default network as containerd, CRI-O, the kubelet and libcni would each pick it'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "show" -d 'One network resolved: its file, where each plugin came from, the version chosen and why; with --request, the exact stdin each plugin would receive'

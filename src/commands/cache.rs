@@ -37,10 +37,15 @@ pub enum CacheAction {
         entry: String,
     },
     /// Remove entries
+    /// Remove entries; one whose namespace still exists is a live attachment, and is
+    /// removed only when confirmed (or with --yes)
     Rm {
         /// File names under <cache-dir>/results, or paths
         #[arg(required = true)]
         entries: Vec<String>,
+        /// Remove entries of live attachments without asking
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -140,9 +145,34 @@ pub fn run(ctx: &Context, args: &CacheArgs) -> Result<()> {
                 result: entry.cached.result().map(|r| r.to_json()),
             })
         }
-        CacheAction::Rm { entries } => {
+        CacheAction::Rm { entries, yes } => {
             let found: Vec<Entry> =
                 entries.iter().map(|e| find(&cache, e)).collect::<Result<_>>()?;
+            let live: Vec<String> = found
+                .iter()
+                .filter_map(|e| e.info())
+                .filter(|i| !i.netns.is_empty() && std::path::Path::new(&i.netns).exists())
+                .map(|i| {
+                    format!(
+                        "{} {} {} (namespace {})",
+                        i.network_name, i.container_id, i.if_name, i.netns
+                    )
+                })
+                .collect();
+            if !live.is_empty() {
+                let what = format!(
+                    "live attachments: {}. Removing their cache entries leaves the \
+                     attachments themselves (interfaces, addresses, IP leases) in place, and a \
+                     later DEL runs without their prevResult; `cnictl del` detaches instead",
+                    live.join("; ")
+                );
+                if !ctx.confirm(*yes, &what, "remove their entries anyway?") {
+                    return Err(UsageError(
+                        "not removed: answer y, or pass --yes (or detach with `cnictl del`)".into(),
+                    )
+                    .into());
+                }
+            }
             let mut removed = Vec::new();
             for entry in &found {
                 cache.remove(&entry.path)?;

@@ -179,6 +179,24 @@ impl Context {
         argv
     }
 
+    /// Asks before an action that a live attachment would feel: yes with `--yes`, else the
+    /// answer on a terminal, else no. Says what is at stake first, on stderr (stdout holds
+    /// the report).
+    pub fn confirm(&self, yes: bool, what: &str, question: &str) -> bool {
+        use std::io::{BufRead, IsTerminal};
+        eprintln!("{}", render::escape_controls(what, false));
+        if yes {
+            return true;
+        }
+        if !std::io::stdin().is_terminal() {
+            return false;
+        }
+        eprint!("{question} [y/N] ");
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        matches!(answer.trim(), "y" | "Y" | "yes")
+    }
+
     /// Refuses to go on without root: plugins need CAP_NET_ADMIN and CAP_SYS_ADMIN.
     pub fn require_root(&self, command: &str) -> Result<(), EnvironmentError> {
         if nix::unistd::geteuid().is_root() {

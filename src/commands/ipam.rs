@@ -5,7 +5,6 @@
 //! holding host-local's own lock, after saying what it will do and asking.
 
 use std::fs::File;
-use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -160,17 +159,6 @@ fn judge(
     }
 }
 
-/// Asks on the terminal; without one, only `--yes` says yes.
-fn confirm(question: &str) -> bool {
-    if !std::io::stdin().is_terminal() {
-        return false;
-    }
-    eprint!("{question} [y/N] ");
-    let mut answer = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut answer);
-    matches!(answer.trim(), "y" | "Y" | "yes")
-}
-
 /// Removes a lease file under host-local's lock, checking it still holds the same owner.
 fn release(lease: &Lease) -> Result<()> {
     let dir = lease.file.parent().unwrap_or(Path::new("."));
@@ -244,13 +232,13 @@ pub fn run(ctx: &Context, args: &IpamArgs) -> Result<()> {
                 .into())
             }
         }
-        eprintln!(
+        let what = format!(
             "will remove {} (held by container {} {}), under host-local's lock",
             lease.file.display(),
             lease.container_id,
             lease.ifname
         );
-        if !yes && !confirm("release it?") {
+        if !ctx.confirm(*yes, &what, "release it?") {
             return Err(UsageError("not released: answer y, or pass --yes".into()).into());
         }
         release(&lease)?;

@@ -32,6 +32,9 @@ pub enum NetnsAction {
         /// Names under /var/run/netns
         #[arg(required = true)]
         names: Vec<String>,
+        /// Remove namespaces that still have cached attachments without asking
+        #[arg(long)]
+        yes: bool,
     },
     /// Remove what killed cnictl runs left behind: their namespaces whose owner is gone
     Gc {
@@ -39,6 +42,41 @@ pub enum NetnsAction {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+/// Refuses to remove a namespace that still has cached attachments unless confirmed:
+/// its DEL would then run without a namespace, and the host side of the attachment stays.
+fn confirm_attached(ctx: &Context, names: &[String], yes: bool) -> Result<()> {
+    let entries = crate::cache::Cache::new(ctx.cache_dir()).entries().unwrap_or_default();
+    let attached: Vec<String> = names
+        .iter()
+        .flat_map(|name| {
+            let path = std::path::Path::new(netns::NETNS_RUN_DIR).join(name);
+            entries
+                .iter()
+                .filter_map(|e| e.info())
+                .filter(move |i| {
+                    std::path::Path::new(&i.netns) == path
+                        || i.netns == format!("/run/netns/{name}")
+                })
+                .map(move |i| {
+                    format!("{name}: {} {} {}", i.network_name, i.container_id, i.if_name)
+                })
+        })
+        .collect();
+    if attached.is_empty() {
+        return Ok(());
+    }
+    let what = format!(
+        "cached attachments: {}. Removing the namespace leaves their host side (veths' peers, \
+         routes, iptables rules, IP leases) until a DEL; `cnictl del` detaches first",
+        attached.join("; ")
+    );
+    if ctx.confirm(yes, &what, "remove the namespaces anyway?") {
+        return Ok(());
+    }
+    Err(UsageError("not removed: answer y, or pass --yes (or detach with `cnictl del`)".into())
+        .into())
 }
 
 fn entry(name: &str, created: &std::collections::HashSet<String>) -> NetnsEntry {
@@ -119,7 +157,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
             let created = netns::created();
             report.namespaces = netns::list().iter().map(|n| entry(n, &created)).collect();
         }
-        NetnsAction::Rm { names } => {
+        NetnsAction::Rm { names, yes } => {
             ctx.require_root("netns rm")?;
             let present: std::collections::HashSet<String> = netns::list().into_iter().collect();
             for name in names {
@@ -131,6 +169,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
                     .into());
                 }
             }
+            confirm_attached(ctx, names, *yes)?;
             let none = std::collections::HashSet::new();
             for name in names {
                 let e = entry(name, &none);

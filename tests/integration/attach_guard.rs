@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::util::{root_or_skip, Netns, World};
+use crate::util::{self, root_or_skip, Netns, World};
 
 /// A world with the ptp + host-local list, and a container namespace.
 fn setup(test: &str, tag: &str) -> Option<(World, Netns)> {
@@ -101,4 +101,32 @@ fn bad_input_stops_add_before_any_plugin_runs() {
     assert!(out.stderr.contains("is not a directory"), "{}", out.stderr);
     assert!(links(&ns).is_empty(), "a plugin ran: {:?}", links(&ns));
     assert!(world.cache_entries().is_empty());
+}
+
+#[test]
+fn removing_a_live_attachments_entry_or_namespace_needs_a_yes() {
+    let Some((world, ns)) = setup("removing_a_live_attachments_entry_or_namespace", "live") else {
+        return;
+    };
+    world.cnictl().args(["add", "ptpnet", &ns.name]).expect(0);
+    let entry = world.cache_entries()[0].file_name().unwrap().to_string_lossy().into_owned();
+
+    // No terminal, no --yes: refused, saying what would be left.
+    let out = world.cnictl().args(["cache", "rm", &entry]).expect(2);
+    assert!(out.stderr.contains("live attachments"), "{}", out.stderr);
+    assert!(out.stderr.contains("cnictl del"), "{}", out.stderr);
+    assert_eq!(world.cache_entries().len(), 1);
+    let cache = world.cache_dir().to_string_lossy().into_owned();
+    let out = util::cnictl().args(["--cache-dir", &cache, "netns", "rm", &ns.name]).expect(2);
+    assert!(out.stderr.contains("cached attachments"), "{}", out.stderr);
+    assert!(std::path::Path::new(&ns.path()).exists(), "the namespace went");
+
+    // With --yes, it goes, and the report says what it did.
+    world.cnictl().args(["del", "ptpnet", &ns.name]).expect(0);
+    world.cnictl().args(["add", "ptpnet", &ns.name]).expect(0);
+    let out = world.cnictl().args(["cache", "rm", "--yes", &entry]).expect(0);
+    assert!(out.stdout.contains("removed"), "{}", out.stdout);
+    assert!(world.cache_entries().is_empty());
+    // Detach by hand what the entry no longer describes.
+    world.cnictl().args(["del", "ptpnet", &ns.name]).expect(0);
 }
