@@ -80,6 +80,9 @@ pub fn of_error(err: &anyhow::Error) -> Code {
         if cause.is::<ConfigError>() || cause.is::<UsageError>() || cause.is::<clap::Error>() {
             return Code::Usage;
         }
+        if cause.is::<crate::signals::Interrupted>() {
+            return Code::Interrupted;
+        }
         if cause.is::<EnvironmentError>() {
             return Code::Environment;
         }

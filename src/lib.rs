@@ -16,6 +16,7 @@ pub mod render;
 pub mod report;
 pub mod sandbox;
 pub mod shell;
+pub mod signals;
 pub mod spec;
 
 use anyhow::Result;
@@ -24,22 +25,10 @@ use cli::{Cli, Command};
 use commands::Context;
 use render::Output;
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a flag: the running plugin is killed, the command
-/// cleans up what it made, and cnictl exits with [`exit::Code::Interrupted`]. A second
-/// signal ends cnictl at once.
-fn install_signal_handlers() -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let flag = exec::plugin::interrupt_flag();
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
-        signal_hook::flag::register_conditional_default(signal, flag.clone())?;
-        signal_hook::flag::register(signal, flag.clone())?;
-    }
-    Ok(())
-}
-
 /// Runs a parsed command line.
+///
+/// The signal handlers of [`signals`] must be installed already (`main` does it first).
 pub fn run(cli: Cli) -> Result<()> {
-    install_signal_handlers()?;
     let ctx = Context::new(cli.global);
     let name = cli.command.name();
     if ctx.style.output == Output::Name && !cli.command.lists() {
@@ -69,6 +58,12 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     if let Err(err) = &result {
         ctx.emit_failure(&name, err)?;
+    }
+    // A signal that came while the command did work that runs no plugin (a table being
+    // read, the clean-up after the last call) still makes the exit 130; the report was
+    // printed, and stands.
+    if result.is_ok() && signals::seen() {
+        return Err(signals::Interrupted.into());
     }
     result
 }

@@ -4,6 +4,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // First of all, so that a signal at any later point ends cnictl through its clean-up.
+    if let Err(e) = cnictl::signals::install() {
+        eprintln!("cnictl: error: cannot install signal handlers: {e}");
+        return ExitCode::from(cnictl::exit::Code::Environment.as_u8());
+    }
     // With COMPLETE set (by the script `cnictl completion SHELL` prints), this run answers a
     // TAB: it prints the candidates and exits here.
     clap_complete::CompleteEnv::with_factory(cnictl::cli::command).complete();

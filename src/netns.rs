@@ -164,13 +164,85 @@ pub fn read_owner(name: &str) -> Option<Owner> {
     serde_json::from_slice(&buf[..len]).ok()
 }
 
-pub fn write_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
+fn ensure_owner_dir() -> std::io::Result<()> {
     static DIR: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     if DIR.get().is_none() {
         std::fs::create_dir_all(OWNER_DIR)?;
         let _ = DIR.set(());
     }
+    Ok(())
+}
+
+pub fn write_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
+    ensure_owner_dir()?;
     std::fs::write(owner_path(name), serde_json::to_vec(owner).map_err(std::io::Error::other)?)
+}
+
+/// Writes a record that must not exist yet: another's record is never overwritten.
+fn write_new_owner(name: &str, owner: &Owner) -> std::io::Result<()> {
+    use std::io::Write;
+    ensure_owner_dir()?;
+    let bytes = serde_json::to_vec(owner).map_err(std::io::Error::other)?;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(owner_path(name))?
+        .write_all(&bytes)
+}
+
+/// The names of every owner record, whether or not its namespace still exists.
+pub fn owner_records() -> Vec<String> {
+    std::fs::read_dir(OWNER_DIR)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Removes the owner record of a namespace that is gone.
+pub fn forget_owner(name: &str) {
+    let _ = std::fs::remove_file(owner_path(name));
+}
+
+/// The prefix of a temporary directory this process makes (`cnictl-sandbox-`, say),
+/// with its pid and start time in it, so that `netns gc` can tell it was left by a
+/// killed run even when no owner record names it.
+pub fn temp_prefix(kind: &str) -> String {
+    let pid = std::process::id();
+    format!("cnictl-{kind}-{pid}.{}-", start_time(pid).unwrap_or(0))
+}
+
+/// The temporary directories made under [`temp_prefix`] whose process is gone.
+pub fn orphan_temp_dirs() -> Vec<PathBuf> {
+    let tmp = std::env::temp_dir();
+    let Ok(entries) = std::fs::read_dir(&tmp) else { return Vec::new() };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let owner = temp_dir_owner(&name)?;
+            (!owner.alive()).then(|| tmp.join(name))
+        })
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// The process a [`temp_prefix`] name encodes.
+fn temp_dir_owner(name: &str) -> Option<Owner> {
+    let rest = ["cnictl-sandbox-", "cnictl-cache-"].iter().find_map(|p| name.strip_prefix(p))?;
+    let (tag, _random) = rest.split_once('-')?;
+    let (pid, start) = tag.split_once('.')?;
+    Some(Owner {
+        pid: Some(pid.parse().ok()?),
+        start_time: Some(start.parse().ok()?),
+        purpose: "temp".into(),
+        dirs: Vec::new(),
+    })
 }
 
 /// The names made with `netns create`, to stay: one line each. A list rather than an owner
@@ -348,12 +420,27 @@ pub struct Guard {
 }
 
 impl Guard {
-    /// Creates a namespace owned by this process.
-    pub fn create(name: &str, purpose: &str) -> Result<Guard, NetnsError> {
-        let path = create(name)?;
-        let guard = Guard { name: name.to_string(), path, kept: false };
-        let _ = write_owner(name, &Owner::this_process(purpose));
-        Ok(guard)
+    /// Creates a namespace owned by this process, with the temporary directories that go
+    /// with it. The owner record is written first: a cnictl killed at any point leaves
+    /// nothing that `netns gc` cannot prove an orphan.
+    pub fn create(name: &str, purpose: &str, dirs: Vec<PathBuf>) -> Result<Guard, NetnsError> {
+        let mut owner = Owner::this_process(purpose);
+        owner.dirs = dirs;
+        let fail = |why: String| NetnsError::Create { name: name.to_string(), why };
+        match write_new_owner(name, &owner) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(NetnsError::Exists(name.to_string()))
+            }
+            Err(e) => return Err(fail(format!("writing {}: {e}", owner_path(name).display()))),
+        }
+        match create(name) {
+            Ok(path) => Ok(Guard { name: name.to_string(), path, kept: false }),
+            Err(e) => {
+                let _ = std::fs::remove_file(owner_path(name));
+                Err(e)
+            }
+        }
     }
 
     /// Leaves the namespace in place when dropped; `netns gc` will not take it either.
@@ -369,13 +456,6 @@ impl Guard {
     pub fn remove(mut self) -> Result<(), NetnsError> {
         self.kept = true;
         delete(&self.name)
-    }
-
-    /// Records temporary directories that belong with the namespace.
-    pub fn note_dirs(&self, dirs: Vec<PathBuf>, purpose: &str) {
-        let mut owner = Owner::this_process(purpose);
-        owner.dirs = dirs;
-        let _ = write_owner(&self.name, &owner);
     }
 }
 

@@ -138,15 +138,18 @@ impl Sandbox {
         use anyhow::Context as _;
         let lock = MountPointLock::take()
             .context("preparing /var/lib/cni as the sandbox's mount point")?;
-        let host = netns::Guard::create(&netns::random_name("host-"), "sandbox-host")?;
+        // The directory first, named for this process, then the namespace with its owner
+        // record naming the directory: killed at any point, this leaves nothing `netns gc`
+        // cannot find.
         let dir = tempfile::Builder::new()
-            .prefix("cnictl-sandbox-")
+            .prefix(&netns::temp_prefix("sandbox"))
             .tempdir()
             .context("creating the sandbox's state directory")?;
         for sub in ["state", "cache"] {
             std::fs::create_dir(dir.path().join(sub))?;
         }
-        host.note_dirs(vec![dir.path().to_path_buf()], "sandbox-host");
+        let dirs = vec![dir.path().to_path_buf()];
+        let host = netns::Guard::create(&netns::random_name("host-"), "sandbox-host", dirs)?;
         crate::inspect::set_up(Some(&host.path), "lo")
             .with_context(|| format!("setting lo up in {}", host.name))?;
         Ok(Sandbox { host, dir, _lock: lock })
@@ -171,12 +174,14 @@ impl Sandbox {
     pub fn remove(self) -> Result<(), String> {
         let Sandbox { host, dir, _lock } = self;
         let mut problems = Vec::new();
-        if let Err(e) = host.remove() {
-            problems.push(e.to_string());
-        }
+        // The directory before the namespace and its owner record, which names it: killed
+        // in between, `netns gc` still finds what is left.
         let path = dir.path().to_path_buf();
         if let Err(e) = dir.close() {
             problems.push(format!("removing {}: {e}", path.display()));
+        }
+        if let Err(e) = host.remove() {
+            problems.push(e.to_string());
         }
         drop(_lock);
         if problems.is_empty() {

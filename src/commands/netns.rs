@@ -113,6 +113,37 @@ fn remove(entry: &NetnsEntry) -> Result<()> {
     Ok(())
 }
 
+/// What a run killed before its namespace existed, or after it was gone, leaves: owner
+/// records without a namespace, and the temporary directories of a dead process.
+fn sweep_records_and_dirs(report: &mut NetnsReport, dry_run: bool) {
+    let verb = if dry_run { "would remove" } else { "removed" };
+    let present: std::collections::HashSet<String> = netns::list().into_iter().collect();
+    for name in netns::owner_records() {
+        let Some(owner) = netns::read_owner(&name) else { continue };
+        if present.contains(&name) || owner.pid.is_none() || owner.alive() {
+            continue;
+        }
+        if !dry_run {
+            for dir in &owner.dirs {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            netns::forget_owner(&name);
+        }
+        let dirs: Vec<String> = owner.dirs.iter().map(|d| d.display().to_string()).collect();
+        report.changed.push(format!(
+            "{verb} the record of {name} (its namespace is gone; pid {} is gone){}",
+            owner.pid.unwrap_or(0),
+            if dirs.is_empty() { String::new() } else { format!(", and {}", dirs.join(", ")) }
+        ));
+    }
+    for dir in netns::orphan_temp_dirs() {
+        if !dry_run && std::fs::remove_dir_all(&dir).is_err() {
+            continue;
+        }
+        report.changed.push(format!("{verb} {} (its process is gone)", dir.display()));
+    }
+}
+
 pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
     let mut report = NetnsReport {
         command: "netns",
@@ -200,6 +231,7 @@ pub fn run(ctx: &Context, args: &NetnsArgs) -> Result<()> {
                 ));
                 report.namespaces.push(e);
             }
+            sweep_records_and_dirs(&mut report, *dry_run);
             if !dry_run {
                 crate::sandbox::release_mount_point();
             }

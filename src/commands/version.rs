@@ -7,7 +7,8 @@ use clap::Args;
 
 use super::Context;
 use crate::config;
-use crate::exec::chain;
+use crate::exec::version::VersionAnswer;
+use crate::exec::{chain, PluginFailure};
 use crate::exit::{self, Code, ReportedFailure};
 use crate::report::{ConfigSummary, VersionReport};
 
@@ -38,44 +39,75 @@ pub fn run(ctx: &Context, args: &VersionArgs) -> Result<()> {
     if ok {
         return Ok(());
     }
-    // The worst problem decides the exit code: a missing binary or a crash over a plugin
-    // that merely lacks the version.
-    let worst = report
-        .plugins
-        .iter()
-        .filter_map(|a| a.failure.as_ref())
-        .map(exit::of_failure)
-        .max_by_key(|code| match code {
-            Code::Environment => 3,
-            Code::Crash => 2,
-            _ => 1,
-        })
-        .unwrap_or(Code::PluginFailed);
-    let bad: Vec<String> = report
-        .plugins
-        .iter()
-        .filter(|a| a.error.is_some() || !a.supports_selected)
-        .map(|a| match &a.failure {
-            Some(crate::exec::PluginFailure::NotFound { .. }) => {
-                format!("{} (not found)", a.plugin_type)
-            }
-            Some(_) => format!("{} (no usable answer to VERSION)", a.plugin_type),
-            None => format!("{} (lacks {})", a.plugin_type, list.cni_version),
-        })
-        .collect();
-    let fix = if worst == Code::Environment {
-        "install the missing plugins or fix --cni-bin-dir / CNI_PATH"
-    } else {
-        "upgrade the plugin binaries or lower cniVersion"
-    };
+    let verdict = Verdict::of(&report.plugins, &list.cni_version);
     Err(ReportedFailure {
-        code: worst,
+        code: verdict.code,
         message: format!(
-            "not every plugin can run {} at cniVersion {}: {}; {fix}",
+            "not every plugin can run {} at cniVersion {}: {}; {}",
             list.name,
             list.cni_version,
-            bad.join(", ")
+            verdict.plugins.join(", "),
+            verdict.hint
         ),
     }
     .into())
+}
+
+/// What a VERSION round that failed comes to, for `version` and `run`'s preflight alike.
+pub(crate) struct Verdict {
+    /// The worst problem's exit code: interrupted, then a missing binary, then a crash,
+    /// timeout or protocol violation, then a plugin that merely lacks the version.
+    pub code: Code,
+    /// Each plugin that failed, with why.
+    pub plugins: Vec<String>,
+    /// What to do, for the causes there are.
+    pub hint: String,
+}
+
+impl Verdict {
+    pub fn of(answers: &[VersionAnswer], version: &str) -> Verdict {
+        let rank = |code: &Code| match code {
+            Code::Interrupted => 5,
+            Code::Environment => 4,
+            Code::Usage => 3,
+            Code::Crash => 2,
+            _ => 1,
+        };
+        let bad: Vec<&VersionAnswer> =
+            answers.iter().filter(|a| a.error.is_some() || !a.supports_selected).collect();
+        let code = bad
+            .iter()
+            .map(|a| a.failure.as_ref().map_or(Code::PluginFailed, exit::of_failure))
+            .max_by_key(rank)
+            .unwrap_or(Code::PluginFailed);
+        let mut hints = Vec::new();
+        let mut hint = |h: &str| {
+            if !hints.contains(&h.to_string()) {
+                hints.push(h.to_string());
+            }
+        };
+        let plugins = bad
+            .iter()
+            .map(|a| match &a.failure {
+                Some(PluginFailure::NotFound { .. }) | Some(PluginFailure::Spawn { .. }) => {
+                    hint("install the missing plugins or fix --cni-bin-dir / CNI_PATH");
+                    format!("{} (not found or not runnable)", a.plugin_type)
+                }
+                Some(PluginFailure::Interrupted { .. }) => format!("{} (interrupted)", a.plugin_type),
+                Some(failure) => {
+                    hint("its VERSION answer is unusable: --trace shows what it printed");
+                    format!("{} ({failure})", a.plugin_type)
+                }
+                None => {
+                    hint("upgrade the plugin binaries, or lower cniVersion to one every plugin supports");
+                    format!(
+                        "{} supports {} but not {version}",
+                        a.plugin_type,
+                        a.supported_versions.join(", ")
+                    )
+                }
+            })
+            .collect();
+        Verdict { code, plugins, hint: hints.join("; ") }
+    }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::process::{self, Spec};
 use super::PluginFailure;
 
-pub use super::process::{interrupt_flag, Exit};
+pub use super::process::Exit;
 
 /// The spec's operations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
 use std::process::{Child, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use nix::fcntl::{fcntl, FcntlArg, OFlag};
@@ -42,14 +42,10 @@ const KILLED_GRACE: Duration = Duration::from_secs(5);
 /// from checking the deadline.
 const READ_PER_TURN: usize = 1024 * 1024;
 
-/// Set by the signal handlers of [`crate::run`]; a running child is killed when it turns on.
-pub fn interrupt_flag() -> Arc<AtomicBool> {
-    global_flag().clone()
-}
-
+/// Set by the signal handlers of [`crate::signals`]; a running child is killed when it
+/// turns on.
 fn global_flag() -> &'static Arc<AtomicBool> {
-    static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-    FLAG.get_or_init(|| Arc::new(AtomicBool::new(false)))
+    crate::signals::pending()
 }
 
 /// What to run.
@@ -67,7 +63,7 @@ pub struct Spec<'a> {
     pub timeout: Duration,
     /// Runs on the command before the spawn, e.g. [`crate::sandbox::Placement::apply`].
     pub prepare: &'a dyn Fn(&mut std::process::Command) -> io::Result<()>,
-    /// The child is killed when this turns on; [`interrupt_flag`] unless a test says not.
+    /// The child is killed when this turns on; the signal flag unless a test says not.
     pub interrupt: &'a AtomicBool,
 }
 
@@ -214,7 +210,9 @@ pub fn spawn<'a>(spec: &Spec<'a>) -> io::Result<Running<'a>> {
         Pipe::new(child.stderr.take().expect("stderr is piped")),
     ];
     let interrupt = spec.interrupt;
-    Ok(Running { child, pipes, started, timeout: spec.timeout, interrupt })
+    // Once cnictl was interrupted, what still runs is clean-up, and is kept short.
+    let timeout = crate::signals::call_timeout(spec.timeout);
+    Ok(Running { child, pipes, started, timeout, interrupt })
 }
 
 /// A started child whose output is not read yet.

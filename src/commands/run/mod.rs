@@ -136,9 +136,9 @@ impl CacheRoot {
         Ok(match (given, sandbox) {
             (Some(dir), _) => CacheRoot::Given(dir.clone()),
             (None, Some(sandbox)) => CacheRoot::Sandbox(sandbox.cache_dir()),
-            (None, None) => {
-                CacheRoot::Temp(tempfile::Builder::new().prefix("cnictl-cache-").tempdir()?)
-            }
+            (None, None) => CacheRoot::Temp(
+                tempfile::Builder::new().prefix(&netns::temp_prefix("cache")).tempdir()?,
+            ),
         })
     }
 
@@ -201,7 +201,12 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     // DEL whenever ADD was attempted, with the ADD result when there is one.
     if add_attempted {
         steps::del(&mut p, &plan, &stage, added.as_ref());
-        p.interrupted();
+        // A first signal during DEL killed its plugin: DEL runs once more, with the short
+        // clean-up timeout, so that the attachment does not stay (DEL is idempotent).
+        if p.interrupted() {
+            steps::del(&mut p, &plan, &stage, added.as_ref());
+            p.interrupted();
+        }
         if let Some(before) = &before {
             steps::leak_check(&mut p, &plan, &stage, before);
         }

@@ -17,6 +17,7 @@ pub(super) struct Progress {
     pub calls: Vec<Invocation>,
     code: Code,
     failure: Option<anyhow::Error>,
+    told_interrupt: bool,
 }
 
 impl Progress {
@@ -47,7 +48,13 @@ impl Progress {
             calls: None,
             quiet: plan.args.quiet,
         };
-        Progress { report, calls: Vec::new(), code: Code::Success, failure: None }
+        Progress {
+            report,
+            calls: Vec::new(),
+            code: Code::Success,
+            failure: None,
+            told_interrupt: false,
+        }
     }
 
     pub fn step(
@@ -90,24 +97,49 @@ impl Progress {
         self.report.error.is_some()
     }
 
-    /// A signal asked cnictl to stop: record it, and clear the flag so that DEL and the
-    /// clean-up can still run plugins (a second signal ends cnictl at once).
+    /// A signal asked cnictl to stop: record it, say so on stderr, and clear the flag so
+    /// that DEL and the clean-up can still run plugins (held to
+    /// [`crate::signals::CLEANUP_TIMEOUT`]; a second signal ends cnictl at once).
     pub fn interrupted(&mut self) -> bool {
-        let flag = crate::exec::plugin::interrupt_flag();
-        if flag.swap(false, std::sync::atomic::Ordering::SeqCst) {
-            self.fail(
-                ErrorKind::Interrupted,
-                Code::Interrupted,
-                "interrupted by a signal; cleaned up".into(),
-                None,
-            );
-            return true;
+        if !crate::signals::take_pending() {
+            return false;
         }
-        false
+        if !self.told_interrupt {
+            self.told_interrupt = true;
+            eprintln!(
+                "cnictl: interrupted: cleaning up (DEL of the chain, then removing what this run \
+                 made); Ctrl-C again to abort"
+            );
+        }
+        self.fail(
+            ErrorKind::Interrupted,
+            Code::Interrupted,
+            "interrupted by a signal; cleaned up".into(),
+            None,
+        );
+        true
+    }
+
+    /// A signal that came after an earlier failure, or during the leak check or the
+    /// clean-up, still makes the exit 130; an earlier failure stays in the report as a note.
+    fn settle_interrupt(&mut self) {
+        if !crate::signals::seen() || self.code == Code::Interrupted {
+            return;
+        }
+        if let Some(earlier) = self.report.error.take() {
+            self.report.notes.push(format!("before the signal: {}", earlier.message));
+        }
+        let message = "interrupted by a signal; cleaned up".to_string();
+        let report =
+            ErrorReport::simple(ErrorKind::Interrupted, Code::Interrupted, message.clone(), None);
+        self.report.error = Some(report);
+        self.code = Code::Interrupted;
+        self.failure = Some(ReportedFailure { code: Code::Interrupted, message }.into());
     }
 
     /// Emits the report and returns the first failure.
     pub fn finish(mut self, ctx: &Context, started: Instant) -> Result<()> {
+        self.settle_interrupt();
         self.report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
         self.report.calls = ctx.calls_for_report(&self.calls);
         ctx.trace_to_stderr(&self.calls)?;

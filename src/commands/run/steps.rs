@@ -44,16 +44,17 @@ pub(super) fn sandbox(p: &mut Progress, wanted: bool) -> Result<Option<Sandbox>>
 /// The container's namespace, `cnictl-<random>`.
 pub(super) fn netns(p: &mut Progress, cache_root: &CacheRoot) -> Result<netns::Guard> {
     let t = Instant::now();
-    let ns = match netns::Guard::create(&netns::random_name(""), "run") {
+    let dirs = match cache_root {
+        CacheRoot::Temp(dir) => vec![dir.path().to_path_buf()],
+        _ => Vec::new(),
+    };
+    let ns = match netns::Guard::create(&netns::random_name(""), "run", dirs) {
         Ok(ns) => ns,
         Err(e) => {
             p.step("netns", StepOutcome::Failed, t, None);
             return Err(EnvironmentError(e.to_string()).into());
         }
     };
-    if let CacheRoot::Temp(dir) = cache_root {
-        ns.note_dirs(vec![dir.path().to_path_buf()], "run");
-    }
     p.step("netns", StepOutcome::Ok, t, Some(ns.path.display().to_string()));
     p.report.netns = Some(ns.path.display().to_string());
     p.report.container_id = Some(ns.name.clone());
@@ -65,39 +66,17 @@ pub(super) fn preflight(p: &mut Progress, plan: &Plan, stage: &Stage) {
     let t = Instant::now();
     let (answers, calls) = chain::versions(&stage.runner, &plan.list);
     p.calls.extend(calls);
-    let bad: Vec<String> = answers
-        .iter()
-        .filter(|a| a.error.is_some() || !a.supports_selected)
-        .map(|a| match &a.error {
-            Some(e) => e.clone(),
-            None => format!(
-                "{} supports {} but not {}",
-                a.plugin_type,
-                a.supported_versions.join(", "),
-                plan.list.cni_version
-            ),
-        })
-        .collect();
-    let worst = answers
-        .iter()
-        .filter_map(|a| a.failure.as_ref())
-        .map(crate::exit::of_failure)
-        .find(|c| *c == Code::Environment);
+    let ok = answers.iter().all(|a| a.error.is_none() && a.supports_selected);
+    let verdict = crate::commands::version::Verdict::of(&answers, &plan.list.cni_version);
     p.report.versions = answers;
-    if bad.is_empty() {
+    if ok {
         let detail = format!("every plugin supports {}", plan.list.cni_version);
         p.step("preflight", StepOutcome::Ok, t, Some(detail));
         return;
     }
     p.step("preflight", StepOutcome::Failed, t, None);
-    p.fail(
-        ErrorKind::Preflight,
-        worst.unwrap_or(Code::PluginFailed),
-        format!("VERSION preflight: {}", bad.join("; ")),
-        Some(
-            "upgrade the plugin binaries, or lower cniVersion to one every plugin supports".into(),
-        ),
-    );
+    let message = format!("VERSION preflight: {}", verdict.plugins.join("; "));
+    p.fail(ErrorKind::Preflight, verdict.code, message, Some(verdict.hint));
 }
 
 /// ADD, and its result cached for CHECK and DEL. The result when every plugin succeeded.

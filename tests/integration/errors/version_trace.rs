@@ -122,3 +122,39 @@ fn cnitool_output_is_the_final_add_result_only() {
     assert_eq!(result["ips"][0]["address"], "192.0.2.10/24");
     assert_eq!(cnitool("del", 0), "");
 }
+
+/// `run`'s VERSION preflight and `version` agree on the exit class of every bad answer:
+/// crash, timeout, garbage, empty (4), a missing binary (3, with a hint about installing
+/// it, never "upgrade"), and each message is printed once.
+#[test]
+fn preflight_exit_classes_and_hints_follow_the_cause() {
+    let Some((world, _ns)) = setup("preflight_exit_classes_and_hints_follow_the_cause", "prefl")
+    else {
+        return;
+    };
+    for (mode, code) in [("crash", 4), ("hang", 4), ("garbage", 4), ("empty", 4)] {
+        let name = format!("v{mode}");
+        let plugin = fixture(&world, &name, json!({}));
+        let sidecar = json!({"behaviour": {"VERSION": mode}});
+        std::fs::write(world.path("bin").join(format!("{name}.json")), sidecar.to_string())
+            .unwrap();
+        network(&world, "1.0.0", vec![plugin]);
+        let run = world.cnictl().args(["-o", "json", "--timeout", "1s", "run", NET]).expect(code);
+        let report = run.json();
+        assert_eq!(report["error"]["kind"], "preflight", "{mode}: {}", report["error"]);
+        assert_eq!(report["error"]["exitCode"], code, "{mode}: {}", report["error"]);
+        let hint = report["error"]["hint"].as_str().unwrap_or_default();
+        assert!(hint.contains("--trace") && !hint.contains("upgrade"), "{mode}: {hint}");
+        assert!(recorded(&world).iter().all(|c| c["command"] != "ADD"), "{mode}: ADD ran");
+        world.cnictl().args(["--timeout", "1s", "version", NET]).expect(code);
+    }
+    network(&world, "1.0.0", vec![json!({"type": "nc-not-installed"})]);
+    let run = world.cnictl().args(["run", NET]).expect(3);
+    let text = format!("{}{}", run.stdout, run.stderr);
+    assert_contains(&text, "install the missing plugins");
+    assert!(!text.contains("upgrade"), "{text}");
+    assert_eq!(text.matches("install the missing plugins").count(), 1, "{text}");
+    let version = world.cnictl().args(["version", NET]).expect(3);
+    let text = format!("{}{}", version.stdout, version.stderr);
+    assert_eq!(text.matches("install the missing plugins").count(), 1, "{text}");
+}

@@ -176,13 +176,25 @@ fn running(pid: u64) -> bool {
 /// Starts `cnictl -o json run --sandbox net` with the slow fixture, waits for its ADD to be
 /// recorded, and returns the child, the ADD call, and the owner records naming it.
 fn start_slow_run(world: &World, cleanup: &mut Cleanup) -> (Child, Value, Vec<(String, Value)>) {
-    network(world, vec![fixture(world, "slowpoke", json!({"behaviour": {"ADD": SLOW_ADD}}))]);
+    start_run_until(world, cleanup, json!({"ADD": SLOW_ADD}), "ADD")
+}
+
+/// Starts `cnictl -o json run --sandbox net` with the fixture behaving as `behaviour` says,
+/// waits until it has recorded a `command` call, and returns the child, that call, and the
+/// owner records naming the run.
+fn start_run_until(
+    world: &World,
+    cleanup: &mut Cleanup,
+    behaviour: Value,
+    command: &str,
+) -> (Child, Value, Vec<(String, Value)>) {
+    network(world, vec![fixture(world, "slowpoke", json!({"behaviour": behaviour}))]);
     let mut cmd = on_node(world).args(["-o", "json", "run", "--sandbox", NET]).command();
     let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     cleanup.processes.push(child.id());
     let deadline = Instant::now() + Duration::from_secs(20);
     let add = loop {
-        let add = recorded(world).into_iter().find(|c| c["command"] == "ADD");
+        let add = recorded(world).into_iter().find(|c| c["command"] == command);
         if add.is_some() || Instant::now() > deadline {
             break add;
         }
@@ -194,7 +206,7 @@ fn start_slow_run(world: &World, cleanup: &mut Cleanup) -> (Child, Value, Vec<(S
     for (_, owner) in &owners {
         cleanup.dirs.extend(dirs_of(owner));
     }
-    let add = add.expect("the fixture never recorded its ADD call");
+    let add = add.unwrap_or_else(|| panic!("the fixture never recorded a {command} call"));
     cleanup.groups.push(add["pid"].as_u64().unwrap() as u32);
     let container = add["env"]["CNI_NETNS"].as_str().unwrap().rsplit('/').next().unwrap();
     assert!(owners.iter().any(|(n, o)| n == container && o["purpose"] == "run"), "{owners:?}");

@@ -72,7 +72,9 @@ fn netns_gc_removes_what_a_killed_run_left_but_not_created_namespaces() {
     let k = entry(&kept.0).expect("the created namespace is listed");
     assert_eq!((&k["madeByCnictl"], &k["stale"]), (&json!("create"), &json!(false)), "{k}");
 
+    let (orphans, live) = killed_before_or_after_its_namespace();
     let dry = util::cnictl().args(["-o", "json", "netns", "gc", "--dry-run"]).expect(0);
+    assert!(orphans.iter().all(|p| p.exists()), "--dry-run removed one of {orphans:?}");
     let would: Vec<Value> = netns_entries(&dry).iter().map(|e| e["name"].clone()).collect();
     for name in &names {
         assert!(would.contains(&json!(name)), "{name} not in {would:?}");
@@ -86,6 +88,11 @@ fn netns_gc_removes_what_a_killed_run_left_but_not_created_namespaces() {
         assert!(!dir.exists(), "gc left {}", dir.display());
     }
     assert!(Path::new("/var/run/netns").join(&kept.0).exists(), "gc removed {}", kept.0);
+    for orphan in &orphans {
+        assert!(!orphan.exists(), "gc left {}", orphan.display());
+    }
+    assert!(live.exists(), "gc removed a live process's {}", live.display());
+    let _ = std::fs::remove_dir(&live);
     util::cnictl().args(["netns", "rm", &kept.0]).expect(0);
     assert_gone(std::slice::from_ref(&kept.0));
 }
@@ -171,4 +178,30 @@ fn netns_create_with_an_invalid_name_is_a_usage_error() {
     // Regression (fixed): exits 3 (environment): src/commands/netns.rs maps every netns::create error,
     // NetnsError::BadName included, to EnvironmentError. A bad argument is usage: exit 2.
     assert_eq!(out.code, 2, "{out:?}");
+}
+
+/// What a run killed before its namespace existed (or after it was removed) leaves: an
+/// owner record with no namespace, naming a directory, and temporary directories whose name
+/// carries a dead pid. Returns those, and a directory named for this live process.
+fn killed_before_or_after_its_namespace() -> (Vec<PathBuf>, PathBuf) {
+    let mut dead = std::process::Command::new("true").spawn().unwrap();
+    dead.wait().unwrap();
+    let pid = dead.id();
+    let tag = format!("{pid}.1-{}", std::process::id());
+    let tmp = std::env::temp_dir();
+    let noted = tmp.join(format!("nc-gc-noted-{tag}"));
+    let sandbox = tmp.join(format!("cnictl-sandbox-{tag}"));
+    let cache = tmp.join(format!("cnictl-cache-{tag}"));
+    for dir in [&noted, &sandbox, &cache] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let record =
+        PathBuf::from(format!("/run/cnictl/netns/cnictl-gcrec{}.json", std::process::id()));
+    let owner = json!({"pid": pid, "startTime": 1, "purpose": "run", "dirs": [noted]});
+    std::fs::write(&record, owner.to_string()).unwrap();
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let start = stat[stat.rfind(')').unwrap() + 2..].split(' ').nth(19).unwrap().to_string();
+    let live = tmp.join(format!("cnictl-cache-{}.{start}-live", std::process::id()));
+    std::fs::create_dir_all(&live).unwrap();
+    (vec![record, noted, sandbox, cache], live)
 }
