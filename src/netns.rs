@@ -3,7 +3,7 @@
 //! made absolute and cleaned but not symlink-resolved, as cnitool does, so the container ID
 //! derived from it matches cnitool's.
 
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Component, Path, PathBuf};
 
 /// Where named namespaces live.
@@ -39,22 +39,74 @@ pub fn clean(path: &Path) -> PathBuf {
 }
 
 /// What is at a NETNS path, for the checks made before plugins run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     Missing,
     /// The same namespace cnictl itself runs in: plugins would configure the host.
     Own,
     Present,
+    /// Something that is not a network namespace (a regular file, another kind of
+    /// namespace): what it is.
+    NotNetns(String),
+    /// It exists, but cnictl may not open it: the reason.
+    Unreadable(String),
 }
 
 pub fn state(path: &Path) -> State {
-    let Ok(target) = std::fs::metadata(path) else {
-        return State::Missing;
+    use std::os::unix::fs::FileTypeExt;
+    let target = match std::fs::metadata(path) {
+        Ok(target) => target,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return State::Missing,
+        Err(e) => return State::Unreadable(e.to_string()),
     };
-    match std::fs::metadata("/proc/self/ns/net") {
-        Ok(own) if own.dev() == target.dev() && own.ino() == target.ino() => State::Own,
-        _ => State::Present,
+    if let Ok(own) = std::fs::metadata("/proc/self/ns/net") {
+        if own.dev() == target.dev() && own.ino() == target.ino() {
+            return State::Own;
+        }
     }
+    let kind = target.file_type();
+    let what = if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a file"
+    };
+    if !kind.is_file() {
+        return State::NotNetns(what.into());
+    }
+    // O_NONBLOCK: opening must never wait, whatever the file turns out to be.
+    let file =
+        match std::fs::OpenOptions::new().read(true).custom_flags(nix::libc::O_NONBLOCK).open(path)
+        {
+            Ok(file) => file,
+            Err(e) => return State::Unreadable(e.to_string()),
+        };
+    match namespace_type(&file) {
+        Some(kind) if kind == nix::libc::CLONE_NEWNET => State::Present,
+        Some(_) => State::NotNetns("another kind of namespace".into()),
+        None => State::NotNetns(what.into()),
+    }
+}
+
+/// The kind of namespace an open file is (`CLONE_NEW*`), or none for a file that is not a
+/// namespace (not on nsfs).
+fn namespace_type(file: &std::fs::File) -> Option<i32> {
+    use std::os::fd::AsRawFd;
+    let fs = nix::sys::statfs::fstatfs(file).ok()?;
+    if fs.filesystem_type() != nix::sys::statfs::NSFS_MAGIC {
+        return None;
+    }
+    const NS_GET_NSTYPE: nix::libc::c_ulong = 0xb703;
+    // SAFETY: NS_GET_NSTYPE takes no argument and only reads the descriptor, which is open
+    // for the length of the call.
+    #[allow(unsafe_code)]
+    let kind = unsafe { nix::libc::ioctl(file.as_raw_fd(), NS_GET_NSTYPE as _) };
+    (kind >= 0).then_some(kind)
 }
 
 #[cfg(test)]

@@ -145,11 +145,46 @@ fn check_netns(
             Ok(())
         }
         netns::State::Missing => Err(EnvironmentError(format!(
-            "network namespace {} does not exist: create it with `ip netns add {}` or pass the \
-             path of an existing one",
+            "network namespace {} does not exist: {}",
             att.netns,
-            Path::new(&att.netns).file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+            create_hint(Path::new(&att.netns))
         ))),
+        netns::State::NotNetns(what) if command == Command::Del => {
+            notes.push(format!(
+                "{} is {what}, not a network namespace; DEL runs anyway so plugins release \
+                 what they hold",
+                att.netns
+            ));
+            Ok(())
+        }
+        netns::State::NotNetns(what) => Err(EnvironmentError(format!(
+            "{} is {what}, not a network namespace: give a namespace's name under {}, \
+             /proc/PID/ns/net of a container's process, or a bind mount of one",
+            att.netns,
+            netns::NETNS_RUN_DIR
+        ))),
+        netns::State::Unreadable(why) => Err(EnvironmentError(format!(
+            "cannot open the network namespace {}: {why} (cnictl must run as root)",
+            att.netns
+        ))),
+    }
+}
+
+/// How to make a missing namespace: only a name under the run dir is what `ip netns add`
+/// makes; for any other path, the hint is to give an existing one.
+fn create_hint(path: &Path) -> String {
+    let named = path.parent().is_some_and(|dir| {
+        dir == Path::new(netns::NETNS_RUN_DIR) || dir == Path::new("/run/netns")
+    });
+    match path.file_name().and_then(|n| n.to_str()) {
+        Some(name) if named && crate::spec::validate::identifier("name", name).is_ok() => {
+            format!("create it with `ip netns add {name}`, or pass the path of an existing one")
+        }
+        _ => format!(
+            "pass the path of an existing one (a name under {}, or /proc/PID/ns/net of a \
+             container's process)",
+            netns::NETNS_RUN_DIR
+        ),
     }
 }
 

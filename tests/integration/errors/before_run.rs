@@ -36,6 +36,36 @@ fn a_namespace_that_does_not_exist_is_an_environment_error() {
     assert!(recorded(&world).is_empty());
 }
 
+/// Only a name under /var/run/netns is what `ip netns add` makes: a missing path elsewhere
+/// gets no such hint, and a path that is not a network namespace (a file, a directory,
+/// another kind of namespace) is refused before any plugin runs, with no DEL suggested.
+#[test]
+fn a_path_that_is_not_a_network_namespace_is_refused_before_plugins() {
+    let Some((world, _ns)) = setup("a_path_that_is_not_a_network_namespace", "notns") else {
+        return;
+    };
+    network(&world, "1.0.0", vec![fixture(&world, "fx", json!({}))]);
+    let gone = world.path("nc-nope");
+    let out = world.cnictl().args(["add", NET, &gone.to_string_lossy()]).expect(3);
+    assert_contains(error_line(&out), "does not exist");
+    assert!(!out.stderr.contains("ip netns add"), "{}", out.stderr);
+    let file = world.path("not-a-namespace");
+    std::fs::write(&file, "x").unwrap();
+    let cases = [
+        (file.to_string_lossy().into_owned(), "is a file, not a network namespace"),
+        (world.path("bin").to_string_lossy().into_owned(), "is a directory"),
+        ("/proc/self/ns/mnt".to_string(), "another kind of namespace"),
+    ];
+    for (path, says) in cases {
+        for command in ["add", "check"] {
+            let out = world.cnictl().args([command, NET, &path]).expect(3);
+            assert_contains(error_line(&out), says);
+            assert!(!out.stderr.contains("cnictl del"), "{command} {path}: {}", out.stderr);
+        }
+    }
+    assert!(recorded(&world).is_empty(), "a plugin ran: {:?}", recorded(&world));
+}
+
 #[test]
 fn add_without_root_is_an_environment_error() {
     let Some((world, ns)) = setup("add_without_root_is_an_environment_error", "noroot") else {
