@@ -297,6 +297,7 @@ fn run_attach(
         }
         None => record(ctx, command, &plan, &run, &mut report),
     }
+    notes.extend(crate::exec::survivors::notes(&run.calls));
     report.notes = notes;
     report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
     finish(ctx, &report, &run)?;

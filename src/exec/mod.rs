@@ -6,6 +6,7 @@ pub mod chain;
 pub mod plan;
 pub mod plugin;
 pub mod process;
+pub mod survivors;
 pub mod version;
 
 use std::path::PathBuf;

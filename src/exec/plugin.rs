@@ -81,6 +81,9 @@ pub struct Invocation {
     /// Bytes written to stderr, kept or not.
     #[serde(default)]
     pub stderr_bytes: u64,
+    /// Processes of its group still running after it exited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survivors: Vec<super::survivors::Survivor>,
 }
 
 /// An empty VERSION call that exited 0: a base for fakes and tests to fill in with
@@ -99,6 +102,7 @@ impl Default for Invocation {
             duration_ms: 0.0,
             stdout_bytes: 0,
             stderr_bytes: 0,
+            survivors: Vec::new(),
         }
     }
 }
@@ -294,6 +298,14 @@ impl Runner for SystemRunner {
             call.env.clone()
         };
         let captured = self.execute(call);
+        // A group cnictl killed is going anyway; only a plugin that exited by itself can
+        // have left something running on purpose.
+        let survivors = match captured.exit {
+            Exit::Code(_) | Exit::Signal { .. } => {
+                captured.pid.map(super::survivors::of_group).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
         Invocation {
             plugin: call.plugin.clone(),
             path: call.path.clone(),
@@ -306,6 +318,7 @@ impl Runner for SystemRunner {
             duration_ms: start.elapsed().as_secs_f64() * 1000.0,
             stdout_bytes: captured.stdout_total,
             stderr_bytes: captured.stderr_total,
+            survivors,
         }
     }
 }

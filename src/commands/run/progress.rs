@@ -140,6 +140,8 @@ impl Progress {
     /// Emits the report and returns the first failure.
     pub fn finish(mut self, ctx: &Context, started: Instant) -> Result<()> {
         self.settle_interrupt();
+        let left = crate::exec::survivors::notes(&self.calls);
+        self.report.notes.splice(0..0, left);
         self.report.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
         self.report.calls = ctx.calls_for_report(&self.calls);
         ctx.trace_to_stderr(&self.calls)?;

@@ -226,6 +226,19 @@ pub(super) fn cleanup(
 ) {
     let t = Instant::now();
     let mut problems = Vec::new();
+    // What the plugins left running would keep the sandbox's namespaces alive after their
+    // files are gone: it goes first.
+    if sandbox.is_some() {
+        let killed = crate::exec::survivors::kill_left(&p.calls);
+        if !killed.is_empty() {
+            let list: Vec<String> =
+                killed.iter().map(|s| format!("{} ({})", s.pid, s.command)).collect();
+            p.report.notes.push(format!(
+                "killed what the plugins left running before removing the sandbox: {}",
+                list.join(", ")
+            ));
+        }
+    }
     if let Err(e) = ns.remove() {
         problems.push(e.to_string());
     }

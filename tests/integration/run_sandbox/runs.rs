@@ -9,8 +9,8 @@ use std::process::{Child, Stdio};
 use serde_json::{json, Value};
 
 use super::{
-    assert_gone, commands, fixture, left_behind, network, on_node, ptp, recorded, run_names, setup,
-    steps, Cleanup, NET,
+    assert_gone, commands, fixture, left_behind, network, on_node, ptp, recorded, run_names,
+    running, setup, steps, Cleanup, NET,
 };
 use crate::util::{self, sh, World};
 
@@ -345,4 +345,48 @@ fn run_without_sandbox_in_the_host_namespace_leaves_nothing() {
         .filter(|n| n.starts_with("10."))
         .collect();
     assert!(leases.is_empty(), "leases left: {leases:?}");
+}
+
+/// A plugin that leaves a child running in its process group: every call's leftover is
+/// reported, and `run --sandbox` kills them before its namespaces go, saying so.
+#[test]
+fn processes_plugins_leave_running_are_reported_and_killed_in_the_sandbox() {
+    let Some(world) = setup("processes_plugins_leave_running", "sbfork") else { return };
+    let pids = world.path("pids");
+    let script = format!(
+        "#!/bin/sh\nsleep 60 </dev/null >/dev/null 2>&1 &\necho $! >> {}\nexec /usr/lib/cni/ptp\n",
+        pids.display()
+    );
+    let plugin = world.path("bin").join("ptpfork");
+    std::fs::write(&plugin, script).unwrap();
+    sh("chmod", &["0755", &plugin.to_string_lossy()]);
+    let mut conf = ptp(&world);
+    conf["type"] = json!("ptpfork");
+    network(&world, vec![conf]);
+    let out = on_node(&world).args(["-o", "json", "run", "--sandbox", NET]).run();
+    let left: Vec<i32> = std::fs::read_to_string(&pids)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    let alive: Vec<i32> = left.iter().copied().filter(|p| running(*p as u64)).collect();
+    for pid in &alive {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(*pid), nix::sys::signal::SIGKILL);
+    }
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let report = out.json();
+    let _cleanup = Cleanup::of_report(&report);
+    assert_eq!(left.len(), 4, "VERSION, ADD, CHECK and DEL each leave a sleep: {left:?}");
+    assert!(alive.is_empty(), "the sandbox run left {alive:?} running");
+    let notes: Vec<&str> =
+        report["notes"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    for op in ["VERSION", "ADD", "CHECK", "DEL"] {
+        let says = format!("ptpfork ({op}) left 1 process running in its process group");
+        assert!(notes.iter().any(|n| n.starts_with(&says)), "{says:?} not in {notes:?}");
+    }
+    let killed = notes.iter().find(|n| n.starts_with("killed what the plugins left running"));
+    let killed = killed.unwrap_or_else(|| panic!("no kill note in {notes:?}"));
+    for pid in &left {
+        assert!(killed.contains(&format!("{pid} (sleep)")), "{pid} not in {killed}");
+    }
 }
