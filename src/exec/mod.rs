@@ -6,6 +6,7 @@ pub mod chain;
 pub mod plan;
 pub mod plugin;
 pub mod process;
+pub mod slow;
 pub mod survivors;
 pub mod version;
 

@@ -218,11 +218,15 @@ impl SystemRunner {
     /// Runs `call` to the end, retrying the start while the binary is busy being written.
     fn execute(&self, call: &Call) -> process::Captured {
         let prepare = |cmd: &mut std::process::Command| self.placement.apply(cmd);
+        let timeout = crate::signals::call_timeout(self.timeout);
+        let line = super::slow::SlowLine::new(&call.plugin, call.command.as_str(), timeout);
+        let tick = |elapsed| line.tick(elapsed);
         let spec = Spec {
             env: &call.env,
             inherit_env: self.inherit_env,
             stdin: Some(&call.stdin),
             prepare: &prepare,
+            tick: &tick,
             ..Spec::new(&call.path, self.timeout)
         };
         let mut tries = 0;

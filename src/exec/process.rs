@@ -65,11 +65,16 @@ pub struct Spec<'a> {
     pub prepare: &'a dyn Fn(&mut std::process::Command) -> io::Result<()>,
     /// The child is killed when this turns on; the signal flag unless a test says not.
     pub interrupt: &'a AtomicBool,
+    /// Called with the time since the spawn at every turn of the wait (a few times a
+    /// second at least), and once with `None` when the wait is over: for a progress line.
+    pub tick: &'a dyn Fn(Option<Duration>),
 }
 
 fn no_preparation(_: &mut std::process::Command) -> io::Result<()> {
     Ok(())
 }
+
+fn no_tick(_: Option<Duration>) {}
 
 impl<'a> Spec<'a> {
     /// `program` with no arguments, an empty environment and stdin from `/dev/null`.
@@ -83,6 +88,7 @@ impl<'a> Spec<'a> {
             timeout,
             prepare: &no_preparation,
             interrupt: global_flag(),
+            tick: &no_tick,
         }
     }
 }
@@ -209,10 +215,10 @@ pub fn spawn<'a>(spec: &Spec<'a>) -> io::Result<Running<'a>> {
         Pipe::new(child.stdout.take().expect("stdout is piped")),
         Pipe::new(child.stderr.take().expect("stderr is piped")),
     ];
-    let interrupt = spec.interrupt;
+    let (interrupt, tick) = (spec.interrupt, spec.tick);
     // Once cnictl was interrupted, what still runs is clean-up, and is kept short.
     let timeout = crate::signals::call_timeout(spec.timeout);
-    Ok(Running { child, pipes, started, timeout, interrupt })
+    Ok(Running { child, pipes, started, timeout, interrupt, tick })
 }
 
 /// A started child whose output is not read yet.
@@ -222,6 +228,7 @@ pub struct Running<'a> {
     pipes: [Pipe; 2],
     started: Instant,
     timeout: Duration,
+    tick: &'a dyn Fn(Option<Duration>),
 }
 
 impl Running<'_> {
@@ -268,7 +275,9 @@ impl Running<'_> {
                 None => deadline.saturating_duration_since(now).min(cap),
             };
             self.poll(slice.max(Duration::from_millis(1)));
+            (self.tick)(Some(self.started.elapsed()));
         }
+        (self.tick)(None);
         for pipe in self.pipes.iter_mut().filter(|p| !p.closed) {
             pipe.drain();
         }

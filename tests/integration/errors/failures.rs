@@ -338,3 +338,36 @@ fn the_clean_up_hint_runs_as_printed_and_acts_on_this_attachment_only() {
     let dels: Vec<Value> = recorded(&world).into_iter().filter(|c| c["command"] == "DEL").collect();
     assert_eq!(callers(&dels), ["second", "first"], "the DEL reached this network's plugins");
 }
+
+/// On a terminal, a call that takes over a second gets a line on stderr naming the plugin,
+/// the operation and the time so far; with stderr not a terminal, nothing of it is printed.
+#[test]
+fn a_slow_call_shows_a_progress_line_on_a_terminal_only() {
+    let Some((world, ns)) = setup("a_slow_call_shows_a_progress_line", "slowline") else {
+        return;
+    };
+    let slow = fixture(&world, "slowp", json!({"behaviour": {"ADD": "slow:1800"}}));
+    network(&world, "1.0.0", vec![slow]);
+    let line = format!(
+        "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin NO_COLOR=1 NETCONFPATH={} CNI_PATH={} \
+         ip netns exec {} {} --cache-dir {} add {NET} {} 2>&1 >/dev/null",
+        world.conf_dir().display(),
+        world.bin_dirs(),
+        world.host.name,
+        crate::util::cnictl_bin().display(),
+        world.cache_dir().display(),
+        ns.name
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("waiting for slowp ADD: 1."), "no progress line in {shown:?}");
+    world.cnictl().args(["del", NET, &ns.name]).expect(0);
+    let piped = world.cnictl().args(["add", NET, &ns.name]).expect(0);
+    assert!(!piped.stderr.contains("waiting for"), "{}", piped.stderr);
+    assert!(!piped.stdout.contains("waiting for"), "{}", piped.stdout);
+}
