@@ -107,7 +107,13 @@ mod tests {
             .unwrap();
         let pgid = sh.id();
         sh.wait().unwrap();
-        let left = of_group(pgid);
+        // The forked shell becomes `sleep` once it has exec'd: wait for that.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut left = of_group(pgid);
+        while left.iter().any(|s| s.command != "sleep") && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+            left = of_group(pgid);
+        }
         assert_eq!(left.len(), 1, "{left:?}");
         assert_eq!((left[0].pgid, left[0].command.as_str()), (pgid, "sleep"));
         let call = Invocation { survivors: left.clone(), ..Default::default() };

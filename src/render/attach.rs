@@ -62,6 +62,8 @@ pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, style: &Style)
             ]);
         }
         t.section(out, "Plugins")?;
+        let op = report.command.to_uppercase();
+        step_stderr(out, color, report.plugins.iter().map(|s| (op.as_str(), s)))?;
     }
 
     if let Some(value) = &report.result {
@@ -74,7 +76,7 @@ pub fn attachment(out: &mut dyn Write, report: &AttachmentReport, style: &Style)
         writeln!(out, "\ncache: {} {}", cache.action, cache.path.display())?;
     }
     notes(out, color, &report.notes)?;
-    if let Some(error) = &report.error {
+    for error in report.error.iter().chain(&report.errors) {
         error_details(out, error, color)?;
     }
     Ok(())

@@ -43,6 +43,12 @@ pub fn run(out: &mut dyn Write, report: &RunReport, style: &Style) -> io::Result
     if !report.add.is_empty() {
         plugins_table(report, style).section(out, "Plugins")?;
     }
+    let ops = [("ADD", &report.add), ("CHECK", &report.check), ("DEL", &report.del)];
+    step_stderr(
+        out,
+        color,
+        ops.iter().flat_map(|(op, steps)| steps.iter().map(move |s| (*op, s))),
+    )?;
     if let Some(result) = report.result.as_ref().and_then(|v| CniResult::from_value(v, "").ok()) {
         cni_result(out, style, &result, "Result")?;
     }

@@ -16,7 +16,7 @@ use owo_colors::Style as Paint;
 
 pub use super::grid::*;
 use super::{paint, Style};
-use crate::exec::chain::Outcome;
+use crate::exec::chain::{Outcome, Step};
 use crate::report::{ConfigSummary, ErrorReport};
 use crate::spec::result::CniResult;
 
@@ -24,6 +24,48 @@ use crate::spec::result::CniResult;
 pub fn notes(out: &mut dyn Write, color: bool, notes: &[String]) -> io::Result<()> {
     for note in notes {
         writeln!(out, "{} {note}", paint(color, "note:", Paint::new().yellow().bold()))?;
+    }
+    Ok(())
+}
+
+/// The most lines of one stream a table shows; `--trace` shows all that was captured.
+const STREAM_LINES: usize = 20;
+
+/// A plugin's or command's stream, indented under its label, at most [`STREAM_LINES`] lines.
+pub fn stream(out: &mut dyn Write, label: &str, text: &str) -> io::Result<()> {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    writeln!(out, "  {label:<9} {}", lines.first().copied().unwrap_or_default())?;
+    for line in lines.iter().skip(1).take(STREAM_LINES - 1) {
+        writeln!(out, "            {line}")?;
+    }
+    if lines.len() > STREAM_LINES {
+        writeln!(
+            out,
+            "            ({} more lines; --trace shows them)",
+            lines.len() - STREAM_LINES
+        )?;
+    }
+    Ok(())
+}
+
+/// What each plugin wrote on stderr, successful calls included (a warning is evidence):
+/// `steps` pairs each plugin step with its operation.
+pub fn step_stderr<'a>(
+    out: &mut dyn Write,
+    color: bool,
+    steps: impl IntoIterator<Item = (&'a str, &'a Step)>,
+) -> io::Result<()> {
+    let mut header = false;
+    for (op, step) in steps {
+        let Some(stderr) = step.stderr.as_deref().filter(|e| !e.trim().is_empty()) else {
+            continue;
+        };
+        if !header {
+            header = true;
+            writeln!(out, "\n{}", paint(color, "Plugin stderr", Paint::new().bold().underline()))?;
+        }
+        writeln!(out, "  {} {} ({op})", step.index + 1, step.plugin_type)?;
+        stream(out, "", stderr)?;
     }
     Ok(())
 }
@@ -105,8 +147,11 @@ pub fn error_details(out: &mut dyn Write, error: &ErrorReport, color: bool) -> i
     if let Some(exit) = &error.exit {
         writeln!(out, "  exit      {exit}")?;
     }
-    if let Some(stderr) = &error.stderr {
-        writeln!(out, "  stderr    {}", stderr.trim_end().replace('\n', "\n            "))?;
+    if let Some(stderr) = error.stderr.as_deref().filter(|e| !e.trim().is_empty()) {
+        stream(out, "stderr", stderr)?;
+    }
+    if let Some(stdout) = error.stdout.as_deref().filter(|o| !o.trim().is_empty()) {
+        stream(out, "stdout", stdout)?;
     }
     if let Some(hint) = &error.hint {
         writeln!(out, "  {} {hint}", paint(color, "hint:", Paint::new().bold()))?;

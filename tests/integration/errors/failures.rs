@@ -258,6 +258,11 @@ fn a_successful_plugins_stderr_is_in_the_report() {
     assert_eq!(report["plugins"][0]["stderr"], warning, "{report:#}");
     let report = json_run(&world, "del", &ns).expect(0).json();
     assert_eq!(report["plugins"][0]["stderr"], warning, "{report:#}");
+    // The table shows it too, under the plugin and operation that wrote it.
+    let table = world.cnictl().args(["add", NET, &ns.name]).expect(0).stdout;
+    assert!(table.contains("Plugin stderr\n  1 warner (ADD)\n"), "{table}");
+    assert!(table.contains(warning), "{table}");
+    world.cnictl().args(["del", NET, &ns.name]).expect(0);
 }
 
 #[test]
@@ -309,6 +314,14 @@ fn del_keep_going_runs_the_plugins_after_a_failing_one() {
     assert_eq!(report["error"]["plugin"], "broken");
     assert_eq!(report["errors"], json!([]));
     assert_eq!(world.cache_entries().len(), 1, "a DEL with a failure keeps the cache entry");
+
+    // Two failing plugins: each gets its error block, in the table as in the JSON.
+    let twice = fixture(&world, "again", json!({"behaviour": {"DEL": "error"}}));
+    let plugins = vec![twice, fixture(&world, "broken2", json!({"behaviour": {"DEL": "error"}}))];
+    network(&world, "1.0.0", plugins);
+    let out = world.cnictl().args(["del", "--keep-going", NET, &ns.name]).expect(1);
+    assert!(out.stdout.contains("plugin 2 (broken2): plugin-error"), "{}", out.stdout);
+    assert!(out.stdout.contains("plugin 1 (again): plugin-error"), "{}", out.stdout);
 }
 
 #[test]
