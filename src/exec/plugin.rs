@@ -227,6 +227,9 @@ impl SystemRunner {
             stdin: Some(&call.stdin),
             prepare: &prepare,
             tick: &tick,
+            // A DEL killed half way can leave what it had not yet removed (ptp's masquerade
+            // rules, once its veth is gone, are never found again): it runs to its end.
+            finish_on_interrupt: call.command == Command::Del,
             ..Spec::new(&call.path, self.timeout)
         };
         let mut tries = 0;

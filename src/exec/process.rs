@@ -65,6 +65,9 @@ pub struct Spec<'a> {
     pub prepare: &'a dyn Fn(&mut std::process::Command) -> io::Result<()>,
     /// The child is killed when this turns on; the signal flag unless a test says not.
     pub interrupt: &'a AtomicBool,
+    /// On interrupt, let the child finish (held to [`crate::signals::CLEANUP_TIMEOUT`])
+    /// rather than kill it: for DEL, which a kill can leave half done.
+    pub finish_on_interrupt: bool,
     /// Called with the time since the spawn at every turn of the wait (a few times a
     /// second at least), and once with `None` when the wait is over: for a progress line.
     pub tick: &'a dyn Fn(Option<Duration>),
@@ -88,6 +91,7 @@ impl<'a> Spec<'a> {
             timeout,
             prepare: &no_preparation,
             interrupt: global_flag(),
+            finish_on_interrupt: false,
             tick: &no_tick,
         }
     }
@@ -215,10 +219,11 @@ pub fn spawn<'a>(spec: &Spec<'a>) -> io::Result<Running<'a>> {
         Pipe::new(child.stdout.take().expect("stdout is piped")),
         Pipe::new(child.stderr.take().expect("stderr is piped")),
     ];
-    let (interrupt, tick) = (spec.interrupt, spec.tick);
+    let (interrupt, tick, finish_on_interrupt) =
+        (spec.interrupt, spec.tick, spec.finish_on_interrupt);
     // Once cnictl was interrupted, what still runs is clean-up, and is kept short.
     let timeout = crate::signals::call_timeout(spec.timeout);
-    Ok(Running { child, pipes, started, timeout, interrupt, tick })
+    Ok(Running { child, pipes, started, timeout, interrupt, tick, finish_on_interrupt })
 }
 
 /// A started child whose output is not read yet.
@@ -229,6 +234,7 @@ pub struct Running<'a> {
     started: Instant,
     timeout: Duration,
     tick: &'a dyn Fn(Option<Duration>),
+    finish_on_interrupt: bool,
 }
 
 impl Running<'_> {
@@ -237,18 +243,28 @@ impl Running<'_> {
     /// polls, never by a blocking wait, so the deadline holds even when the pipes close
     /// early.
     pub fn wait(mut self) -> Captured {
-        let deadline = self.started + self.timeout;
+        let mut deadline = self.started + self.timeout;
         let mut killed: Option<(Exit, Instant)> = None;
         let mut status: Option<ExitStatus> = None;
         let mut exited_at: Option<Instant> = None;
+        let mut shortened = false;
         loop {
             let now = Instant::now();
             if killed.is_none() {
-                if self.interrupt.load(Ordering::SeqCst) {
+                let interrupted = self.interrupt.load(Ordering::SeqCst);
+                if interrupted && !self.finish_on_interrupt {
                     killed = Some((Exit::Interrupted, now));
-                } else if now >= deadline {
-                    let after_ms = self.timeout.as_millis() as u64;
-                    killed = Some((Exit::TimedOut { after_ms }, now));
+                } else {
+                    // A call that must not be cut in half (DEL) finishes, within the
+                    // clean-up timeout.
+                    if interrupted && !shortened {
+                        shortened = true;
+                        deadline = deadline.min(now + crate::signals::CLEANUP_TIMEOUT);
+                    }
+                    if now >= deadline {
+                        let after_ms = now.duration_since(self.started).as_millis() as u64;
+                        killed = Some((Exit::TimedOut { after_ms }, now));
+                    }
                 }
                 if killed.is_some() {
                     self.kill();

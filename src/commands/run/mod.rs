@@ -200,13 +200,10 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
 
     // DEL whenever ADD was attempted, with the ADD result when there is one.
     if add_attempted {
+        // A first signal during DEL lets its plugin finish (within the clean-up timeout):
+        // a DEL cut in half can leave what it had not removed yet, for good.
         steps::del(&mut p, &plan, &stage, added.as_ref());
-        // A first signal during DEL killed its plugin: DEL runs once more, with the short
-        // clean-up timeout, so that the attachment does not stay (DEL is idempotent).
-        if p.interrupted() {
-            steps::del(&mut p, &plan, &stage, added.as_ref());
-            p.interrupted();
-        }
+        p.interrupted();
         if let Some(before) = &before {
             steps::leak_check(&mut p, &plan, &stage, before);
         }
