@@ -156,13 +156,15 @@ restore() {
 t_start=$(date +%s)
 wrong=0 leftovers=0 kill_left=0 double_fail=0 finished_before=0
 
-# Measure the run first (this also makes /run/cnictl's lasting files, the lock among them).
-for net in $FAST $SLOW; do
+# Measure the run first, the shortest of 3 (this also makes /run/cnictl's lasting files, the
+# lock among them).
+run_ms=999999 slow_ms=999999
+for net in $FAST $FAST $FAST $SLOW; do
     t0=$(now_ms)
     "$CNICTL" "${flags[@]}" -o json run --sandbox "$net" >"$work/out/m.json" 2>"$work/out/m.err" \
         || { cat "$work/out/m.err" >&2; die "a plain run of $net fails"; }
     len=$(($(now_ms) - t0))
-    if [[ $net == "$FAST" ]]; then run_ms=$len; else slow_ms=$len; fi
+    if [[ $net == "$FAST" ]]; then ((len < run_ms)) && run_ms=$len; else slow_ms=$len; fi
 done
 rm -rf "$work/record"
 snapshot >"$work/before"
