@@ -19,6 +19,13 @@ pub mod shell;
 pub mod signals;
 pub mod spec;
 
+/// What the fuzz targets in `fuzz/` call that is not otherwise meant for callers.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::config::quick::quick as quick_summary;
+    pub use crate::diagnose::spans::locate;
+}
+
 use anyhow::Result;
 
 use cli::{Cli, Command};

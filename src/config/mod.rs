@@ -7,7 +7,8 @@ pub mod quick;
 mod resolve;
 
 pub use load::{
-    load_file, parse_conf, parse_conflist, read as read_file, ConfigError, MAX_CONFIG_BYTES,
+    load_bytes, load_file, parse_conf, parse_conflist, read as read_file, ConfigError,
+    MAX_CONFIG_BYTES,
 };
 pub use resolve::{find_network, list_files, read_dir, Listing, Resolution, SkippedFile};
 

@@ -82,10 +82,38 @@ enum Flag {
     Text(String),
 }
 
+/// The other keys of an object. serde's derive would skip their values unread, and a
+/// skipped value is not checked: `1e999` or nesting past serde_json's depth limit would pass
+/// here and fail the full load, as they fail libcni's. Gathered through `flatten`, each value
+/// is parsed as the full load parses it (numbers in range, the same depth limit), and
+/// `flatten` also keeps serde from reading an array as the object's fields in order.
+#[derive(Default)]
+struct Rest;
+
+impl<'de> Deserialize<'de> for Rest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Rest;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Rest, A::Error> {
+                use serde::de::IgnoredAny;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Rest)
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
 #[derive(Deserialize)]
 struct Ipam {
     #[serde(rename = "type", default)]
     ipam_type: Field<String>,
+    #[serde(flatten)]
+    _rest: Rest,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +122,8 @@ struct Plugin {
     plugin_type: Field<String>,
     #[serde(default)]
     ipam: Field<Ipam>,
+    #[serde(flatten)]
+    _rest: Rest,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +146,8 @@ struct File {
     plugin_type: Field<String>,
     #[serde(default)]
     ipam: Field<Ipam>,
+    #[serde(flatten)]
+    _rest: Rest,
 }
 
 /// A flag's value, when the full load would accept it.
@@ -139,7 +171,7 @@ fn optional(f: &Field<String>) -> Option<Option<&str>> {
 
 fn ipam_type(f: &Field<Ipam>) -> Option<String> {
     match f {
-        Field::Value(Ipam { ipam_type: Field::Value(t) }) => Some(t.clone()),
+        Field::Value(Ipam { ipam_type: Field::Value(t), .. }) => Some(t.clone()),
         _ => None,
     }
 }
@@ -157,8 +189,10 @@ fn bare_type(f: &Field<String>) -> Option<&str> {
     non_empty(f).filter(|t| !t.contains('/') && *t != "." && *t != "..")
 }
 
-/// The certain answer for a file's bytes, or `None` to fall back to the full load.
-fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summary> {
+/// The certain answer for a file's bytes, or `None` to fall back to the full load. Public
+/// for the fuzz target that checks it against [`super::load_bytes`], not for callers.
+#[doc(hidden)]
+pub fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<Summary> {
     let file: File = serde_json::from_slice(bytes).ok()?;
     let declared = optional(&file.cni_version)?;
     if path.extension().is_some_and(|e| e == "conflist") {
@@ -230,7 +264,7 @@ mod tests {
     /// The quick look and the full load agree on every file, or the quick look abstains.
     #[test]
     fn agrees_with_the_full_load_or_abstains() {
-        let cases: [(&str, &str); 12] = [
+        let cases: [(&str, &str); 13] = [
             (
                 "a.conflist",
                 r#"{"cniVersion":"1.0.0","name":"n","plugins":[{"type":"a","ipam":{"type":"host-local"}}]}"#,
@@ -252,6 +286,8 @@ mod tests {
             ("a.conf", r#"{"name":"n","plugins":[{"type":"a"}]}"#),
             ("a.json", r#"{"type":"bridge"}"#),
             ("a.conf", r#"{"name":null,"type":"bridge"}"#),
+            // An array for `ipam`: the full load sees no IPAM type; serde read it as fields.
+            ("a.conflist", r#"{"name":"n","plugins":[{"type":"a","ipam":["h"]}]}"#),
         ];
         for (file, text) in cases {
             let path = Path::new("/nowhere").join(file);
@@ -263,6 +299,35 @@ mod tests {
                 });
                 assert_eq!(summary, Summary::from(&full), "{text}");
             }
+        }
+    }
+
+    /// Issue 25: a `1e999` or deep nesting in a key the quick look skipped, or an array where
+    /// an object belongs, was called fine by `conf ls` and let a lookup go past a file that
+    /// libcni stops at. The full load refuses each; the quick look must abstain.
+    #[test]
+    fn skipped_values_and_arrays_for_objects_are_never_accepted_quickly() {
+        let deep = format!("{{\"type\":\"a\",\"x\":{}1{}}}", "[".repeat(200), "]".repeat(200));
+        let cases: [(&str, &str); 7] = [
+            // Values the full load refuses in keys the quick look does not read.
+            ("a.conflist", r#"{"name":"n","x":1e999,"plugins":[{"type":"a"}]}"#),
+            ("a.conflist", r#"{"name":"n","plugins":[{"type":"a","x":-1e999}]}"#),
+            (
+                "a.conflist",
+                r#"{"name":"n","plugins":[{"type":"a","ipam":{"type":"h","x":1e400}}]}"#,
+            ),
+            ("a.conf", r#"{"type":"a","x":[1e999]}"#),
+            ("a.conf", deep.as_str()),
+            // Arrays where objects belong: serde reads them as fields in order.
+            ("a.conf", r#"["n","0.3.1",[],true,true,true,[],"bridge"]"#),
+            ("a.conflist", r#"{"name":"n","plugins":[["a"]]}"#),
+        ];
+        for (file, text) in cases {
+            let path = Path::new("/nowhere").join(file);
+            let full =
+                super::super::load::load_bytes(&path, text.as_bytes(), Some(&HashSet::new()));
+            assert!(full.is_err(), "the full load accepts {text}");
+            assert_eq!(quick(&path, text.as_bytes(), &HashSet::new()), None, "{text}");
         }
     }
 }

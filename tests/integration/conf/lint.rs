@@ -404,3 +404,29 @@ fn lint_a_missing_target_names_it_once() {
     unique.dedup();
     assert_eq!(words, unique, "a repeated part in {line:?}");
 }
+
+/// Issue 10, item 24: a one-line list of many keys (as `jq -c` writes) is linted with the
+/// right column for its last key; and past the 1 MiB every command reads, lint says so
+/// (`unreadable-file`, exit 2) rather than reading on.
+#[test]
+fn lint_a_one_line_file_of_many_keys_and_one_over_the_size_limit() {
+    let d = Dir::new();
+    d.plugin("fa");
+    let keys: Vec<String> = (0..40_000).map(|i| format!("\"k{i}\":0")).collect();
+    let text = format!(
+        r#"{{"cniVersion":"1.0.0","name":"x","plugins":[{{"type":"fa","ü":0,{},"mtu":"9000"}}]}}"#,
+        keys.join(",")
+    );
+    let path = d.write("10-x.conflist", &text);
+    let r = d.lint(&[&path.to_string_lossy()], 2);
+    assert_eq!(codes(&r), ["string-for-number"]);
+    expect_diag(&r, "string-for-number", "error", Some(position(&text, "\"mtu\"")));
+
+    let keys: Vec<String> = (0..150_000).map(|i| format!("\"k{i}\":0")).collect();
+    let text = format!(r#"{{"name":"x","plugins":[{{"type":"fa",{}}}]}}"#, keys.join(","));
+    assert!(text.len() > 1024 * 1024);
+    let path = d.write("20-big.conflist", &text);
+    let r = d.lint(&[&path.to_string_lossy()], 2);
+    assert_eq!(codes(&r), ["unreadable-file"]);
+    assert!(diagnostics(&r)[0]["message"].as_str().unwrap().contains("1024 KiB"), "{r:#}");
+}

@@ -414,3 +414,28 @@ fn ls_table_shows_files_reasons_ignored_files_and_picks() {
     }
     assert!(!out.stdout.contains('\u{1b}'), "colour with NO_COLOR set:\n{}", out.stdout);
 }
+
+/// Issue 25: a number out of range, or nesting past the parser's depth limit, in a key the
+/// quick look does not read, made `conf ls` call the file fine. libcni refuses both.
+#[test]
+fn ls_a_number_out_of_range_or_deep_nesting_makes_a_file_invalid() {
+    let d = Dir::new();
+    d.plugin("fa");
+    d.write("00-big.conflist", r#"{"name":"big","x":1e999,"plugins":[{"type":"fa"}]}"#);
+    let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(r#"{{"name":"deep","plugins":[{{"type":"fa","x":{deep}}}]}}"#);
+    d.write("01-deep.conflist", &text);
+    d.write("10-a.conflist", &list("a", "1.0.0", &["fa"]));
+    let s = d.ls(&[]);
+    assert_eq!(
+        statuses(&s),
+        pairs(&[
+            ("00-big.conflist", "invalid"),
+            ("01-deep.conflist", "invalid"),
+            ("10-a.conflist", "ok")
+        ])
+    );
+    assert_contains(file(&s, "00-big.conflist")["reason"].as_str().unwrap(), "out of range");
+    assert_contains(file(&s, "01-deep.conflist")["reason"].as_str().unwrap(), "recursion limit");
+    assert_eq!(picked(&s, "libcni"), (None, some("00-big.conflist")));
+}

@@ -354,3 +354,35 @@ fn show_a_broken_earlier_file_aborts_the_lookup_with_exit_2() {
     d.write("10-n.conflist", &list("n", "1.0.0", &["fa"]));
     assert_eq!(d.show(&["n"])["config"]["network"], "n");
 }
+
+/// Issue 25: `conf show` of a network in a later file went past an earlier file holding a
+/// number out of range or nesting past the depth limit; libcni stops the lookup there.
+#[test]
+fn show_stops_at_an_earlier_file_with_a_number_out_of_range_or_deep_nesting() {
+    let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    let bad = [
+        (
+            "00-big.conflist",
+            r#"{"name":"zz","x":1e999,"plugins":[{"type":"fa"}]}"#.to_string(),
+            "out of range",
+        ),
+        ("00-big.conf", r#"{"name":"zz","type":"fa","x":-1e999}"#.to_string(), "out of range"),
+        (
+            "00-deep.conflist",
+            format!(r#"{{"name":"zz","x":{deep},"plugins":[{{"type":"fa"}}]}}"#),
+            "recursion limit",
+        ),
+    ];
+    for (file, text, why) in bad {
+        let d = Dir::new();
+        d.write(file, &text);
+        // A .conf is read after the lists: the network must be among the .conf files too.
+        d.write("10-n.conf", r#"{"cniVersion":"1.0.0","name":"n","type":"fa"}"#);
+        let out = d.cnictl().args(["conf", "show", "n"]).expect(2);
+        let message = out.json()["error"]["message"].as_str().unwrap().to_string();
+        assert_contains(&message, "stopped at");
+        assert_contains(&message, file);
+        assert_contains(&message, why);
+        assert_contains(&out.stderr, file);
+    }
+}
