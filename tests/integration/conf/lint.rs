@@ -209,11 +209,13 @@ fn lint_reserved_keys() {
     d.plugin("fa");
     let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\n    \"type\": \"fa\",\n    \"runtimeConfig\": {},\n    \"prevResult\": {},\n    \"args\": {\"cni\": {}}\n  }]\n}\n";
     d.write("10-x.conflist", text);
-    let r = d.lint(&[], 2);
-    expect_diag(&r, "reserved-key", "error", Some(position(text, "\"runtimeConfig\"")));
-    expect_diag(&r, "reserved-key", "error", Some(position(text, "\"prevResult\"")));
+    // libcni loads such a file (the reference plugins' own tests write runtimeConfig in
+    // files), so each is a warning and lint does not fail on them.
+    let r = d.lint(&[], 0);
+    expect_diag(&r, "reserved-key", "warning", Some(position(text, "\"runtimeConfig\"")));
+    expect_diag(&r, "reserved-key", "warning", Some(position(text, "\"prevResult\"")));
     expect_diag(&r, "reserved-key", "warning", Some(position(text, "\"args\"")));
-    assert_eq!(counts(&r), (2, 1));
+    assert_eq!(counts(&r), (0, 3));
 }
 
 #[test]
@@ -227,10 +229,10 @@ fn lint_positions_keys_that_hold_a_slash() {
     d.plugin("fa");
     let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\n    \"type\": \"fa\",\n    \"cni.dev/attachments\": []\n  }]\n}\n";
     d.write("10-x.conflist", text);
-    let r = d.lint(&[], 2);
+    let r = d.lint(&[], 0);
     let at = position(text, "\"cni.dev/attachments\"");
     assert_eq!(at, (6, 5));
-    expect_diag(&r, "reserved-key", "error", Some(at));
+    expect_diag(&r, "reserved-key", "warning", Some(at));
 }
 
 #[test]
@@ -305,6 +307,16 @@ fn lint_checks_plugin_binaries_and_offline_skips_only_versions() {
 
     let r = d.lint(&["--offline"], 2);
     assert_eq!(codes(&r), ["plugin-missing"]);
+
+    // A missing IPAM plugin is reported at the "type" inside "ipam", not the main one.
+    let ipam = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"y\",\n  \"plugins\": [\n    {\"type\": \"fa\",\n     \"ipam\": {\"type\": \"no-ipam\"}}\n  ]\n}\n";
+    let e = Dir::new();
+    e.plugin("fa");
+    e.write("10-y.conflist", ipam);
+    let r = e.lint(&[], 2);
+    let missing =
+        expect_diag(&r, "plugin-missing", "error", Some(position(ipam, "\"type\": \"no-ipam\"")));
+    assert_contains(missing["message"].as_str().unwrap(), "no-ipam");
 
     // With the missing binary installed, --offline has nothing left to report.
     d.plugin("absent");
