@@ -262,7 +262,8 @@ impl Running<'_> {
                         deadline = deadline.min(now + crate::signals::CLEANUP_TIMEOUT);
                     }
                     if now >= deadline {
-                        let after_ms = now.duration_since(self.started).as_millis() as u64;
+                        // The limit that was hit, not the poll's lateness past it.
+                        let after_ms = deadline.duration_since(self.started).as_millis() as u64;
                         killed = Some((Exit::TimedOut { after_ms }, now));
                     }
                 }
