@@ -10,6 +10,7 @@ mod help;
 mod interop;
 mod layout;
 mod output;
+mod probe;
 mod real_plugins;
 mod run_sandbox;
 mod run_steps;

@@ -12,6 +12,7 @@
 //! This module holds the temporary world ([`Dir`]) and the report readers the submodules
 //! share; the tests are in `ls`, `show`, `lint` and `no_root`.
 
+mod libcni;
 mod lint;
 mod ls;
 mod no_root;

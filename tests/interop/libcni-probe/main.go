@@ -5,10 +5,17 @@
 // Usage:
 //
 //	libcni-probe find   CONFDIR NETWORK
+//	libcni-probe file   PATH
 //	libcni-probe add    CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
 //	libcni-probe check  CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
 //	libcni-probe del    CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
 //	libcni-probe cached CONFDIR NETWORK NETNS CONTAINERID IFNAME CACHEDIR BINDIRS
+//
+// find looks a network up by name as the runtimes do (LoadConfList); file loads one
+// file as a runtime that picks the first file of a directory does (.conflist as a list,
+// anything else as a single plugin up-converted to a list). Both print the list's name,
+// version and plugin types. The same source builds against Debian's libcni (1.1.2) and
+// against v1.3.0 (vendored by the reference plugins' sources).
 //
 // Results are printed as JSON on stdout; errors go to stderr with exit 1.
 package main
@@ -29,8 +36,12 @@ func fail(err error) {
 }
 
 func main() {
+	if len(os.Args) == 3 && os.Args[1] == "file" {
+		printList(loadFile(os.Args[2]))
+		return
+	}
 	if len(os.Args) < 4 {
-		fail(fmt.Errorf("usage: libcni-probe find|add|check|del|cached CONFDIR NETWORK ..."))
+		fail(fmt.Errorf("usage: libcni-probe find|add|check|del|cached CONFDIR NETWORK ... | file PATH"))
 	}
 	op, confDir, name := os.Args[1], os.Args[2], os.Args[3]
 	list, err := libcni.LoadConfList(confDir, name)
@@ -38,12 +49,7 @@ func main() {
 		fail(err)
 	}
 	if op == "find" {
-		types := []string{}
-		for _, p := range list.Plugins {
-			types = append(types, p.Network.Type)
-		}
-		out, _ := json.Marshal(map[string]interface{}{"name": list.Name, "cniVersion": list.CNIVersion, "plugins": types})
-		fmt.Println(string(out))
+		printList(list)
 		return
 	}
 	if len(os.Args) != 9 {
@@ -79,4 +85,34 @@ func main() {
 	default:
 		fail(fmt.Errorf("unknown operation %q", op))
 	}
+}
+
+func loadFile(path string) *libcni.NetworkConfigList {
+	if filepath.Ext(path) == ".conflist" {
+		list, err := libcni.ConfListFromFile(path)
+		if err != nil {
+			fail(err)
+		}
+		return list
+	}
+	conf, err := libcni.ConfFromFile(path)
+	if err != nil {
+		fail(err)
+	}
+	list, err := libcni.ConfListFromConf(conf)
+	if err != nil {
+		fail(err)
+	}
+	return list
+}
+
+func printList(list *libcni.NetworkConfigList) {
+	types := []string{}
+	ipams := []string{}
+	for _, p := range list.Plugins {
+		types = append(types, p.Network.Type)
+		ipams = append(ipams, p.Network.IPAM.Type)
+	}
+	out, _ := json.Marshal(map[string]interface{}{"name": list.Name, "cniVersion": list.CNIVersion, "plugins": types, "ipam": ipams})
+	fmt.Println(string(out))
 }
