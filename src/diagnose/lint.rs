@@ -208,7 +208,9 @@ impl FileLint<'_> {
     }
 
     fn plugin(&mut self, plugin: &Map<String, Value>, at: &str) {
-        match plugin.get("type") {
+        self.key_case(plugin, at);
+        // As libcni reads it: the key in any case, null as no value.
+        match crate::config::gojson::field(plugin, "type") {
             None => self.at(Severity::Error, "missing-type", at, "the plugin has no \"type\"".into(), "add \"type\": \"<plugin binary name>\""),
             Some(Value::String(t)) if t.contains('/') || t.contains('\\') => self.at(
                 Severity::Error,
@@ -305,22 +307,28 @@ impl FileLint<'_> {
 /// Lints one file's text. Returns the diagnostics and whether the content parsed.
 pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     let mut lint = FileLint { path, spans: Spans::new(), out: Vec::new() };
+    // Strings are read as libcni's Go decoder reads them; what it replaces is a warning.
+    let replaced = crate::config::gojson::go_text(bytes);
+    if let Some(text) = &replaced {
+        lint.out.push(replaced_text(path, bytes, text));
+    }
+    let bytes = replaced.as_deref().unwrap_or(bytes);
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
             let err = crate::config::parse_conflist(path, bytes).err();
-            let (message, fix) = match err {
-                Some(crate::config::ConfigError::Syntax { message, hint, .. }) => {
-                    (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()))
-                }
-                _ => (e.to_string(), "fix the JSON syntax".into()),
+            let (message, fix, line, column) = match err {
+                Some(crate::config::ConfigError::Syntax {
+                    message, hint, line, column, ..
+                }) => (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()), line, column),
+                _ => (e.to_string(), "fix the JSON syntax".into(), e.line(), e.column()),
             };
             lint.out.push(Diagnostic {
                 severity: Severity::Error,
                 code: "invalid-json",
                 file: Some(path.to_path_buf()),
-                line: Some(e.line()),
-                column: Some(e.column()),
+                line: Some(line),
+                column: Some(column),
                 message,
                 fix,
             });
@@ -385,6 +393,59 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
         }
     }
     lint.out
+}
+
+/// The warning for text libcni reads with U+FFFD in place of invalid UTF-8 or a lone
+/// surrogate escape, at the first such place.
+fn replaced_text(path: &Path, bytes: &[u8], text: &[u8]) -> Diagnostic {
+    let first = bytes.iter().zip(text).position(|(a, b)| a != b).unwrap_or(0);
+    let before = &bytes[..first];
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    Diagnostic {
+        severity: Severity::Warning,
+        code: "replaced-text",
+        file: Some(path.to_path_buf()),
+        line: Some(before.iter().filter(|b| **b == b'\n').count() + 1),
+        column: Some(String::from_utf8_lossy(&before[line_start..]).chars().count() + 1),
+        message: "a string holds invalid UTF-8 or a lone surrogate escape (\\ud800-\\udfff): \
+                  libcni reads it as U+FFFD, and plugins get that character instead"
+            .into(),
+        fix: "save the file as UTF-8 and write the character itself or a valid escape pair".into(),
+    }
+}
+
+impl FileLint<'_> {
+    /// Keys that name a field libcni decodes, in another case than its own ("Type"): Go
+    /// takes them, other readers of the file do not.
+    fn key_case(&mut self, plugin: &Map<String, Value>, at: &str) {
+        use crate::config::gojson::{names_field, odd_case_keys};
+        let mut odd: Vec<(String, &str, &str)> = odd_case_keys(plugin)
+            .into_iter()
+            .map(|(k, f)| (format!("{at}/{}", escape(k)), k, f))
+            .collect();
+        for (key, value) in plugin.iter().filter(|(k, _)| names_field(k, "ipam")) {
+            if let Value::Object(ipam) = value {
+                let inner = ipam.keys().filter(|k| *k != "type" && names_field(k, "type"));
+                odd.extend(
+                    inner.map(|k| {
+                        (format!("{at}/{}/{}", escape(key), escape(k)), k.as_str(), "type")
+                    }),
+                );
+            }
+        }
+        for (pointer, key, field) in odd {
+            self.at(
+                Severity::Warning,
+                "key-case",
+                &pointer,
+                format!(
+                    "{key:?} is read as {field:?}: libcni and the Go plugins match keys in \
+                     any case, other readers of the file do not"
+                ),
+                &format!("write {field:?}"),
+            );
+        }
+    }
 }
 
 /// Lints the binaries a loaded list needs: present, and speaking its version.
@@ -529,12 +590,15 @@ fn lint_file(
     match crate::config::load_file(file) {
         Ok(list) => {
             if let Some(first) = seen.get(&list.name) {
-                out.push(Diagnostic::warning(
+                let mut d = Diagnostic::warning(
                     "duplicate-name",
                     file,
                     format!("network {:?} is also defined in {}", list.name, first.display()),
                     "give each network one file: remove or rename one of them".into(),
-                ));
+                );
+                let at = spans::locate(&bytes).get("/name").copied();
+                (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
+                out.push(d);
             } else {
                 seen.insert(list.name.clone(), file.to_path_buf());
             }
@@ -542,8 +606,14 @@ fn lint_file(
         }
         Err(e) if clean => {
             let fix = "fix the configuration as the message says".to_string();
+            let at = match &e {
+                // Only a position in this file: a drop-in's error is about another.
+                crate::config::ConfigError::Invalid { at, path, .. } if path == file => *at,
+                _ => None,
+            };
             let mut d = Diagnostic::warning("invalid-config", file, e.to_string(), fix);
             d.severity = Severity::Error;
+            (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
             out.push(d);
         }
         Err(_) => {}
