@@ -113,7 +113,13 @@ impl FileLint<'_> {
     }
 
     fn top(&mut self, map: &Map<String, Value>, is_list: bool) {
-        match map.get("name") {
+        // A list's keys are matched exactly (libcni reads it as a map); a single-plugin file
+        // is a plugin, whose keys Go matches in any case.
+        let get = |key: &str| match is_list {
+            true => map.get(key),
+            false => crate::config::gojson::field(map, key),
+        };
+        match get("name") {
             None => self.at(
                 Severity::Error,
                 "missing-name",
@@ -140,7 +146,7 @@ impl FileLint<'_> {
                 "quote the name",
             ),
         }
-        match map.get("cniVersion") {
+        match get("cniVersion") {
             None => self.at(
                 Severity::Warning,
                 "missing-cni-version",
