@@ -23,7 +23,7 @@ pub mod spec;
 #[doc(hidden)]
 pub mod fuzzing {
     pub use crate::config::quick::quick as quick_summary;
-    pub use crate::diagnose::spans::locate;
+    pub use crate::config::spans::locate;
 }
 
 use anyhow::Result;

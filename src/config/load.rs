@@ -79,7 +79,7 @@ impl Doc<'_> {
                 .position(|b| !b.is_ascii_whitespace())
                 .map(|i| position(self.bytes, i))
         } else {
-            crate::diagnose::spans::locate(self.bytes).get(pointer).copied()
+            super::spans::locate(self.bytes).get(pointer).copied()
         };
         ConfigError::Invalid { path: self.path.to_path_buf(), message: message.into(), at }
     }

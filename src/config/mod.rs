@@ -6,6 +6,7 @@ pub mod gojson;
 mod load;
 pub mod quick;
 mod resolve;
+pub mod spans;
 
 pub use load::{
     load_bytes, load_file, parse_conf, parse_conflist, read as read_file, ConfigError,

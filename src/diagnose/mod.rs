@@ -5,5 +5,5 @@
 
 pub mod lint;
 pub mod perms;
-pub mod spans;
+pub use crate::config::spans;
 pub mod survey;
