@@ -12,11 +12,12 @@ use super::Context;
 use crate::cache::Cache;
 use crate::config::{self, Origin};
 use crate::diagnose::lint::{self, Severity};
+use crate::diagnose::runtimes;
 use crate::diagnose::survey::{self, Prober, Settings};
 use crate::exec::chain::Attachment;
 use crate::exec::{plan, Command, Runner};
 use crate::exit::{Code, EnvironmentError, ReportedFailure};
-use crate::report::conf::{LintReport, PluginOrigin, ShowReport};
+use crate::report::conf::{LintReport, PassedBy, PluginOrigin, ShowReport};
 use crate::report::ConfigSummary;
 use crate::spec::result::CniResult;
 use crate::spec::version::Version;
@@ -195,6 +196,11 @@ fn origins(list: &config::NetworkConfigList) -> Vec<PluginOrigin> {
             plugin_type: p.plugin_type.clone(),
             ipam: p.ipam_type().map(str::to_string),
             capabilities: p.capabilities(),
+            capability_runtimes: p
+                .capabilities()
+                .into_iter()
+                .map(|name| PassedBy { passed_by: runtimes::passed_by(&name), name })
+                .collect(),
             file: match &p.origin {
                 Origin::DropIn(f) => f.clone(),
                 Origin::Inline(_) => list.source.clone(),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::runtimes;
 use super::spans::{self, Spans};
 use super::survey::{self, Probe, Prober};
 use crate::spec::{validate, version};
@@ -46,20 +47,6 @@ impl Diagnostic {
         }
     }
 }
-
-/// The capabilities CONVENTIONS.md defines.
-pub const KNOWN_CAPABILITIES: [&str; 10] = [
-    "portMappings",
-    "ipRanges",
-    "bandwidth",
-    "dns",
-    "ips",
-    "mac",
-    "infinibandGUID",
-    "deviceID",
-    "aliases",
-    "cgroupPath",
-];
 
 /// Well-known plugin fields that take booleans; plugins written in Go refuse a string.
 const BOOLEAN_FIELDS: [&str; 11] = [
@@ -276,17 +263,9 @@ impl FileLint<'_> {
                             "write true or false",
                         );
                     }
-                    if !KNOWN_CAPABILITIES.contains(&cap.as_str()) {
-                        self.at(
-                            Severity::Warning,
-                            "unknown-capability",
-                            &pointer,
-                            format!(
-                                "capability {cap:?} is not one the conventions define ({})",
-                                KNOWN_CAPABILITIES.join(", ")
-                            ),
-                            "check the spelling: no runtime will pass an argument for it",
-                        );
+                    if !runtimes::known(cap) {
+                        let (message, fix) = runtimes::unknown(cap);
+                        self.at(Severity::Warning, "unknown-capability", &pointer, message, &fix);
                     }
                 }
             }

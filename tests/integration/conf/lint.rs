@@ -442,3 +442,20 @@ fn lint_a_one_line_file_of_many_keys_and_one_over_the_size_limit() {
     assert_eq!(codes(&r), ["unreadable-file"]);
     assert!(diagnostics(&r)[0]["message"].as_str().unwrap().contains("1024 KiB"), "{r:#}");
 }
+
+/// Issue 11, item 7: containerd and CRI-O pass the pod annotations as a capability, and
+/// Multus passes CNIDeviceInfoFile; a name no runtime passes is still a warning, with the
+/// name it was probably meant to be.
+#[test]
+fn lint_capabilities_the_runtimes_pass_are_known() {
+    let d = Dir::new();
+    d.plugin("fa");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [\n    {\"type\": \"fa\", \"capabilities\": {\"io.kubernetes.cri.pod-annotations\": true,\n     \"CNIDeviceInfoFile\": true, \"cgroupPath\": true, \"PortMappings\": true}}\n  ]\n}\n";
+    d.write("10-x.conflist", text);
+    let r = d.lint(&[], 0);
+    assert_eq!(codes(&r), ["unknown-capability"]);
+    let diag =
+        expect_diag(&r, "unknown-capability", "warning", Some(position(text, "\"PortMappings\"")));
+    assert_contains(diag["fix"].as_str().unwrap(), "did you mean \"portMappings\"?");
+    assert_contains(diag["message"].as_str().unwrap(), "CAP_ARGS");
+}
