@@ -160,15 +160,18 @@ fn lint_a_file_without_cni_version_has_only_the_warning() {
 #[test]
 fn lint_field_types() {
     let d = Dir::new();
-    d.plugin("fa");
-    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"disableCheck\": \"true\",\n  \"plugins\": [\n    {\n      \"type\": \"fa\",\n      \"isGateway\": true,\n      \"ipMasq\": \"true\",\n      \"mtu\": \"1500\",\n      \"vlan\": 5\n    }\n  ]\n}\n";
+    d.plugin("bridge");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"disableCheck\": \"true\",\n  \"plugins\": [\n    {\n      \"type\": \"bridge\",\n      \"isGateway\": true,\n      \"ipMasq\": \"true\",\n      \"mtu\": \"1500\",\n      \"vlan\": 5\n    }\n  ]\n}\n";
     d.write("10-x.conflist", text);
     let r = d.lint(&[], 2);
     // libcni reads "true" for its own flags; other readers may not.
     expect_diag(&r, "string-for-boolean", "info", Some(position(text, "\"disableCheck\"")));
-    // Plugins written in Go refuse a string where they want a bool or a number.
-    expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
-    expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    // bridge decodes its configuration into a Go struct, which refuses a string where it
+    // wants a bool or a number.
+    let diag = expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
+    assert_contains(diag["message"].as_str().unwrap(), "bridge");
+    let diag = expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    assert_eq!(diag["fix"], "write mtu: 1500, without quotes");
     assert_eq!(position(text, "\"mtu\""), (10, 7));
     assert_eq!(counts(&r), (2, 0));
 
@@ -180,6 +183,50 @@ fn lint_field_types() {
     let r = d.lint(&[], 0);
     expect_diag(&r, "string-for-boolean", "info", Some(position(info, "\"disableGC\"")));
     assert_eq!(counts(&r), (0, 0));
+}
+
+/// Issue 11, item 6: the AWS VPC CNI declares its MTU as a string; lint called `"mtu":
+/// "9001"` an error and suggested the fix that breaks it. Fields of a plugin that is not
+/// one of the reference plugins are that plugin's business.
+#[test]
+fn lint_leaves_third_party_plugins_fields_alone() {
+    let d = Dir::new();
+    for p in ["aws-cni", "egress-cni", "portmap", "host-local"] {
+        d.plugin(p);
+    }
+    let text = r#"{
+  "cniVersion": "0.4.0",
+  "name": "aws-cni",
+  "disableCheck": true,
+  "plugins": [
+    {"name": "aws-cni", "type": "aws-cni", "vethPrefix": "eni", "mtu": "9001",
+     "podSGEnforcingMode": "strict", "pluginLogLevel": "DEBUG", "ipMasq": "false"},
+    {"name": "egress-cni", "type": "egress-cni", "mtu": "9001", "enabled": "false",
+     "randomizeSNAT": "prng", "nodeIP": "",
+     "ipam": {"type": "host-local", "ranges": [[{"subnet": "fd00::ac:00/118"}]],
+              "routes": [{"dst": "::/0"}], "dataDir": "/run/cni/v4pd/egress-v6-ipam"}},
+    {"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}
+  ]
+}
+"#;
+    d.write("10-aws.conflist", text);
+    let r = d.lint(&[], 0);
+    assert_eq!(codes(&r), Vec::<&str>::new());
+
+    // The same field of a reference plugin that decodes it as a number is an error, and
+    // one of a reference plugin that does not read it is a warning: ptp has no isGateway.
+    let d = Dir::new();
+    d.plugin("ptp");
+    d.plugin("host-local");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"p\",\n  \"plugins\": [\n    {\"type\": \"ptp\", \"mtu\": \"9001\", \"ipMasq\": \"true\", \"isGateway\": \"true\",\n     \"ipam\": {\"type\": \"host-local\", \"subnet\": \"10.77.0.0/24\"}}\n  ]\n}\n";
+    d.write("10-p.conflist", text);
+    let r = d.lint(&[], 2);
+    expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
+    let diag =
+        expect_diag(&r, "string-for-boolean", "warning", Some(position(text, "\"isGateway\"")));
+    assert_contains(diag["message"].as_str().unwrap(), "ptp does not read isGateway");
+    assert_eq!(counts(&r), (2, 1));
 }
 
 #[test]
@@ -367,7 +414,8 @@ fn lint_a_world_writable_conf_dir_is_a_warning() {
 fn lint_a_single_file() {
     let d = Dir::new();
     d.plugin("fa");
-    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"fa\", \"mtu\": \"9000\"}]\n}";
+    d.plugin("bridge");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"bridge\", \"mtu\": \"9000\"}]\n}";
     let path = d.write("10-x.conflist", text);
     // Neighbours do not count when one file is named.
     d.write("20-x.conflist", &list("x", "1.0.0", &["fa"]));
@@ -424,9 +472,10 @@ fn lint_a_missing_target_names_it_once() {
 fn lint_a_one_line_file_of_many_keys_and_one_over_the_size_limit() {
     let d = Dir::new();
     d.plugin("fa");
+    d.plugin("bridge");
     let keys: Vec<String> = (0..40_000).map(|i| format!("\"k{i}\":0")).collect();
     let text = format!(
-        r#"{{"cniVersion":"1.0.0","name":"x","plugins":[{{"type":"fa","ü":0,{},"mtu":"9000"}}]}}"#,
+        r#"{{"cniVersion":"1.0.0","name":"x","plugins":[{{"type":"bridge","ü":0,{},"mtu":"9000"}}]}}"#,
         keys.join(",")
     );
     let path = d.write("10-x.conflist", &text);
