@@ -11,7 +11,8 @@ use super::params::{capability_args, cnitool_container_id, Params};
 use super::Context;
 use crate::cache::Cache;
 use crate::config::{self, Origin};
-use crate::diagnose::lint::{self, Severity};
+use crate::diagnose::directory;
+use crate::diagnose::lint::Severity;
 use crate::diagnose::runtimes;
 use crate::diagnose::survey::{self, Prober, Settings};
 use crate::exec::chain::Attachment;
@@ -264,7 +265,7 @@ fn request_notes(list: &config::NetworkConfigList, request: Request, notes: &mut
 fn lint(ctx: &Context, target: Option<&PathBuf>, offline: bool) -> Result<()> {
     let target = target.cloned().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
     let mut prober = Prober::new(&ctx.runner, offline);
-    let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs(), &mut prober)?;
+    let diagnostics = directory::lint(&target, &ctx.runner.bin_dirs(), &mut prober)?;
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = LintReport {
         command: "conf lint",

@@ -2,11 +2,14 @@
 //! the directory survey behind `conf ls`, the linter behind `conf lint`, and the spans that
 //! give its findings a line and column. It sits above `exec`; `config` below it reads and
 //! resolves files and runs nothing. The linter's knowledge of the world is in rooms of its
-//! own: the reference plugins and their fields (`plugins`, checked by `fields`), addresses
-//! as they read them (`ranges`) and the capabilities each runtime passes (`runtimes`).
+//! own: the reference plugins and their fields (`plugins`, checked by `fields`), host-local's
+//! ranges (`ranges`, and across networks `overlap`) and the capabilities each runtime passes
+//! (`runtimes`); `directory` lints what is on disk.
 
+pub mod directory;
 pub mod fields;
 pub mod lint;
+pub mod overlap;
 pub mod perms;
 pub mod plugins;
 pub mod ranges;

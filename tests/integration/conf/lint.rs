@@ -10,7 +10,7 @@ use super::{assert_contains, base, codes, counts, diagnostics, list, Dir};
 
 /// The 1-based line and column (in characters) where `needle` starts in `text`; it must
 /// occur once.
-fn position(text: &str, needle: &str) -> (u64, u64) {
+pub(super) fn position(text: &str, needle: &str) -> (u64, u64) {
     assert_eq!(text.matches(needle).count(), 1, "{needle:?} must occur once in:\n{text}");
     let at = text.find(needle).unwrap();
     let before = &text[..at];
@@ -21,7 +21,7 @@ fn position(text: &str, needle: &str) -> (u64, u64) {
 
 /// The only diagnostic with this code at this position (None: a whole-file one), checked for
 /// severity and a fix.
-fn expect_diag<'a>(
+pub(super) fn expect_diag<'a>(
     report: &'a Value,
     code: &str,
     severity: &str,

@@ -10,10 +10,11 @@
 //! that behaviour where cnictl differs today.
 //!
 //! This module holds the temporary world ([`Dir`]) and the report readers the submodules
-//! share; the tests are in `ls`, `show`, `lint` and `no_root`.
+//! share; the tests are in `ls`, `show`, `lint`, `lint_reference` and `no_root`.
 
 mod libcni;
 mod lint;
+mod lint_reference;
 mod ls;
 mod no_root;
 mod show;
