@@ -4,7 +4,8 @@
 //! resolves files and runs nothing. The linter's knowledge of the world is in rooms of its
 //! own: the reference plugins and their fields (`plugins`, checked by `fields`), host-local's
 //! ranges (`ranges`, and across networks `overlap`) and the capabilities each runtime passes
-//! (`runtimes`); `directory` lints what is on disk.
+//! (`runtimes`); `directory` lints what is on disk, and `verdict` is what `conf ls` shows of
+//! lint.
 
 pub mod directory;
 pub mod fields;
@@ -16,3 +17,4 @@ pub mod ranges;
 pub mod runtimes;
 pub mod spans;
 pub mod survey;
+pub mod verdict;

@@ -60,7 +60,12 @@ pub fn conf_ls(out: &mut dyn Write, survey: &Survey, style: &Style) -> io::Resul
         if !f.drop_ins.is_empty() {
             plugins.push_str(&format!(" (+{} drop-in)", f.drop_ins.len()));
         }
-        let status = text(f.status).fg(if f.status == "ok" { Color::Green } else { Color::Red });
+        let color = match f.status {
+            "ok" => Color::Green,
+            "warnings" => Color::Yellow,
+            _ => Color::Red,
+        };
+        let status = text(f.status).fg(color);
         t.row([
             text(f.position),
             text(file_name(&f.file)),
