@@ -10,8 +10,10 @@
 //! that behaviour where cnictl differs today.
 //!
 //! This module holds the temporary world ([`Dir`]) and the report readers the submodules
-//! share; the tests are in `ls`, `show`, `lint`, `lint_reference` and `no_root`.
+//! share; the tests are in `ls`, `show`, `lint`, `lint_reference`, `examples` and
+//! `no_root`.
 
+mod examples;
 mod libcni;
 mod lint;
 mod lint_reference;
