@@ -10,6 +10,13 @@
 # and the same for N/10 and N/4 files, to show that the cost grows linearly (ms per 1000
 # files). The target (the issue): 10x faster than cnitool's lookup of the last network among
 # 10000 files, about 500 ms on these machines, so `conf show` under 50 ms for N=10000.
+#
+# Then, for N files, the lookup of the first, middle and last network against libcni's own
+# (`LoadConfList` in tests/interop/libcni-probe, built against libcni v1.3.0 from the
+# reference plugins' sources in ../shared with Go 1.23, else against Debian's libcni), and
+# against reading every file (`cat` of them all to /dev/null), the floor for the last
+# position, in the same run. Targets (issue 11, item 14): never slower than libcni at any
+# position, and within 1.5x of reading every file at the last.
 # Needs no root; touches nothing outside its temp dir. Exits 0 whatever the numbers (it is a
 # measurement), 1 if a command fails or prints the wrong thing.
 #   CNICTL=path  use that binary instead of building target/release/cnictl
@@ -164,6 +171,51 @@ for size in "${sizes[@]}"; do
     best[ls,$size]=$best_us mean[ls,$size]=$mean_us
 done
 
+# ---- lookup by position, against libcni and against reading every file ---------------------
+# build_probe: the libcni probe in $tmp/libcni-probe; sets probe_from, or leaves it empty.
+build_probe() {
+    local shared=$root/../shared go13=/usr/lib/go-1.23/bin/go src=$root/tests/interop/libcni-probe
+    probe_from=""
+    if [[ -x $go13 && -f $shared/third_party/cni-plugins-v1.7.1.tar.gz ]]; then
+        mkdir "$tmp/l13"
+        tar -xzf "$shared/third_party/cni-plugins-v1.7.1.tar.gz" -C "$tmp/l13"
+        mkdir "$tmp/l13/cni-plugins-v1.7.1/cnictl-libcni-probe"
+        cp "$src/main.go" "$tmp/l13/cni-plugins-v1.7.1/cnictl-libcni-probe/"
+        (cd "$tmp/l13/cni-plugins-v1.7.1" && PATH=/usr/lib/go-1.23/bin:$PATH GOFLAGS=-mod=vendor \
+            GOPROXY=off GOTOOLCHAIN=local CGO_ENABLED=0 GOCACHE=$tmp/gocache \
+            go build -o "$tmp/libcni-probe" ./cnictl-libcni-probe) && probe_from="libcni v1.3.0"
+    elif command -v go >/dev/null && [[ -d /usr/share/gocode/src/github.com/containernetworking/cni ]]; then
+        (cd "$root" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$tmp/gocache GOFLAGS= \
+            go build -o "$tmp/libcni-probe" ./tests/interop/libcni-probe) &&
+            probe_from="Debian's libcni ($(dpkg-query -W -f='${Version}' golang-github-appc-cni-dev))"
+    fi
+}
+build_probe
+
+dir=$tmp/conf-$n
+mapfile -t every < <(printf '%s\n' "$dir"/*.conflist)
+measure "cat" cat "${every[@]}"
+cat_us=$best_us
+flags=(--cni-conf-dir "$dir" --cni-bin-dir "$tmp/bin" --cache-dir "$tmp/cache" -o json)
+declare -A pos_ours pos_theirs
+positions=(first middle last)
+for position in "${positions[@]}"; do
+    case $position in
+        first) i=1 ;;
+        middle) i=$(((n + 1) / 2)) ;;
+        last) i=$n ;;
+    esac
+    printf -v want 'net%0*d' "$width" "$i"
+    measure "conf show $position" "$CNICTL" "${flags[@]}" conf show "$want"
+    check_show "$want"
+    pos_ours[$position]=$best_us
+    if [[ -n $probe_from ]]; then
+        measure "libcni $position" "$tmp/libcni-probe" find "$dir" "$want"
+        [[ $(jq -r .name "$tmp/out.json") == "$want" ]] || die "libcni found another network"
+        pos_theirs[$position]=$best_us
+    fi
+done
+
 # ---- report --------------------------------------------------------------------------------
 echo
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," \
@@ -210,3 +262,24 @@ else
 fi
 echo "conf ls --offline: $(ms "${best[offline,$n]}") ms; conf ls: $(ms "${best[ls,$n]}") ms" \
     "for $n files"
+
+echo
+echo "lookup by position among $n files (best of $RUNS, ms; libcni: ${probe_from:-not built})"
+printf '%-8s %9s %9s %8s\n' position cnictl libcni ratio
+slower=0
+for position in "${positions[@]}"; do
+    ours=${pos_ours[$position]} theirs=${pos_theirs[$position]:-}
+    if [[ -n $theirs ]]; then
+        printf '%-8s %9s %9s %7s%%\n' "$position" "$(ms "$ours")" "$(ms "$theirs")" \
+            "$((ours * 100 / theirs))"
+        if ((ours > theirs)); then slower=1; fi
+    else
+        printf '%-8s %9s %9s %8s\n' "$position" "$(ms "$ours")" - -
+    fi
+done
+echo "reading every file (cat): $(ms "$cat_us") ms; the last lookup is" \
+    "$((pos_ours[last] * 100 / cat_us))% of it (target <= 150%)"
+if [[ -n $probe_from ]]; then
+    if ((slower)); then echo "never slower than libcni: MISSED"; else echo "never slower than libcni: met"; fi
+fi
+if ((pos_ours[last] * 2 <= cat_us * 3)); then echo "within 1.5x of cat: met"; else echo "within 1.5x of cat: MISSED"; fi

@@ -264,6 +264,18 @@ mod tests {
             .unwrap()
     }
 
+    /// Found by the cache_entry fuzz target: a large number in a capability argument read
+    /// back as another number once written (serde_json's fast float parsing is not
+    /// correctly rounded; the `float_roundtrip` feature is, as Go's parser is).
+    #[test]
+    fn numbers_in_an_entry_read_back_unchanged() {
+        let text = br#"{"kind":"cniCacheV1","containerId":"c","config":"e30=","ifName":"eth0","networkName":"n","netns":"/x","capabilityArgs":{"portMappings":[{"containerPort":2222222222222222222222222222222222222222280,"hostPort":0.1}]}}"#;
+        let Cached::Entry { info, .. } = parse(text, "1.0.0") else { panic!("not an entry") };
+        let again = serde_json::to_vec(&info).unwrap();
+        let Cached::Entry { info: back, .. } = parse(&again, "1.0.0") else { panic!("lost") };
+        assert_eq!(info, back);
+    }
+
     #[test]
     fn writes_libcni_format_with_private_modes() {
         use std::os::unix::fs::PermissionsExt;

@@ -81,8 +81,10 @@ pub fn lease_dirs(list: &NetworkConfigList, state_dir: &Path) -> Vec<PathBuf> {
         .iter()
         .filter(|p| p.ipam_type() == Some("host-local"))
         .map(|p| {
-            let base = p.raw["ipam"]
-                .get("dataDir")
+            // host-local decodes its configuration as libcni does: keys in any case.
+            let base = p
+                .ipam()
+                .and_then(|ipam| crate::config::gojson::field(ipam, "dataDir"))
                 .and_then(|d| d.as_str())
                 .map(PathBuf::from)
                 .unwrap_or_else(|| state_dir.join("networks"));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::{Format, NetworkConfigList, Origin, PluginConf};
+use super::{gojson, Format, NetworkConfigList, Origin, PluginConf};
 use crate::spec::version;
 
 /// Why a configuration could not be loaded or found.
@@ -14,8 +14,8 @@ use crate::spec::version;
 pub enum ConfigError {
     #[error("{}:{line}:{column}: invalid JSON: {message}{}", path.display(), hint_suffix(hint))]
     Syntax { path: PathBuf, line: usize, column: usize, message: String, hint: Option<String> },
-    #[error("{}: {message}", path.display())]
-    Invalid { path: PathBuf, message: String },
+    #[error("{}{}: {message}", path.display(), at_suffix(at))]
+    Invalid { path: PathBuf, message: String, at: Option<(usize, usize)> },
     #[error("cannot read {}: {error}", path.display())]
     Io { path: PathBuf, error: std::io::Error },
     #[error(
@@ -38,6 +38,10 @@ pub enum ConfigError {
     LookupAborted { name: String, path: PathBuf, error: Box<ConfigError> },
 }
 
+fn at_suffix(at: &Option<(usize, usize)>) -> String {
+    at.map(|(line, column)| format!(":{line}:{column}")).unwrap_or_default()
+}
+
 fn hint_suffix(hint: &Option<String>) -> String {
     hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default()
 }
@@ -55,7 +59,39 @@ fn available_suffix(names: &[String]) -> String {
 }
 
 fn invalid(path: &Path, message: impl Into<String>) -> ConfigError {
-    ConfigError::Invalid { path: path.to_path_buf(), message: message.into() }
+    ConfigError::Invalid { path: path.to_path_buf(), message: message.into(), at: None }
+}
+
+/// A file being parsed: its path, and its text for the line and column of an error about
+/// a key or an object (found only when there is an error).
+#[derive(Clone, Copy)]
+struct Doc<'a> {
+    path: &'a Path,
+    bytes: &'a [u8],
+}
+
+impl Doc<'_> {
+    /// An error about the value at `pointer` (a JSON pointer; "" for the whole document).
+    fn invalid_at(&self, pointer: &str, message: impl Into<String>) -> ConfigError {
+        let at = if pointer.is_empty() {
+            self.bytes
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|i| position(self.bytes, i))
+        } else {
+            crate::diagnose::spans::locate(self.bytes).get(pointer).copied()
+        };
+        ConfigError::Invalid { path: self.path.to_path_buf(), message: message.into(), at }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset`.
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = before[line_start..].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+    (line, column)
 }
 
 /// Parses JSON text into an object, with line and column on failure.
@@ -70,15 +106,28 @@ fn parse_object(path: &Path, bytes: &[u8]) -> Result<Map<String, Value>, ConfigE
                 Some(at) => message[..at].to_string(),
                 None => message,
             };
-            Err(ConfigError::Syntax {
-                path: path.to_path_buf(),
-                line: err.line(),
-                column: err.column(),
-                message,
-                hint,
-            })
+            // serde_json points past a trailing comma, at the bracket; the comma is the fix.
+            let (line, column) = match message.contains("trailing comma") {
+                true => trailing_comma(bytes, err.line(), err.column())
+                    .unwrap_or((err.line(), err.column())),
+                false => (err.line(), err.column()),
+            };
+            Err(ConfigError::Syntax { path: path.to_path_buf(), line, column, message, hint })
         }
     }
+}
+
+/// The position of the comma before the bracket that serde_json reports at `line`:`column`.
+fn trailing_comma(bytes: &[u8], line: usize, column: usize) -> Option<(usize, usize)> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2)?.0 + 1
+    };
+    let bracket = line_start + column.saturating_sub(1);
+    let comma =
+        bytes.get(..bracket.min(bytes.len()))?.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    (bytes[comma] == b',').then(|| position(bytes, comma))
 }
 
 fn syntax_hint(bytes: &[u8], line: usize, column: usize, message: &str) -> Option<String> {
@@ -135,18 +184,29 @@ fn optional_string(
     }
 }
 
-fn plugin(path: &Path, value: Value, origin: Origin) -> Result<PluginConf, ConfigError> {
+/// One plugin object, decoded as libcni decodes it into `types.PluginConf`: its fields in
+/// any case, each of the JSON type its Go field holds. `pointer` is where it is in `doc`.
+fn plugin(
+    doc: Doc,
+    pointer: &str,
+    value: Value,
+    origin: Origin,
+) -> Result<PluginConf, ConfigError> {
     let where_ = match &origin {
         Origin::Inline(i) => format!("plugins[{i}]"),
         Origin::DropIn(_) => "the plugin".to_string(),
     };
     let Value::Object(raw) = value else {
-        return Err(invalid(path, format!("{where_} must be a JSON object, not {}", kind(&value))));
+        return Err(doc
+            .invalid_at(pointer, format!("{where_} must be a JSON object, not {}", kind(&value))));
     };
-    let plugin_type = match raw.get("type") {
+    if let Err(e) = gojson::check_plugin(&raw) {
+        return Err(doc.invalid_at(&format!("{pointer}{}", e.pointer), format!("{where_}: {e}")));
+    }
+    let plugin_type = match gojson::field(&raw, "type") {
         Some(Value::String(t)) if t.contains('/') || t == "." || t == ".." => {
-            return Err(invalid(
-                path,
+            return Err(doc.invalid_at(
+                &format!("{pointer}/type"),
                 format!(
                     "{where_}: \"type\" {t:?} is not a bare binary name: plugins are looked up \
                      in the bin dirs, and a path separator, \".\" or \"..\" would run a file \
@@ -155,40 +215,43 @@ fn plugin(path: &Path, value: Value, origin: Origin) -> Result<PluginConf, Confi
             ))
         }
         Some(Value::String(t)) if !t.is_empty() => t.clone(),
-        Some(Value::String(_)) | None => {
-            return Err(invalid(path, format!("{where_} has no \"type\": name the plugin binary")))
-        }
-        Some(other) => {
-            return Err(invalid(
-                path,
-                format!("{where_}: \"type\" must be a string, not {}", kind(other)),
-            ))
+        _ => {
+            return Err(doc
+                .invalid_at(pointer, format!("{where_} has no \"type\": name the plugin binary")))
         }
     };
     Ok(PluginConf { plugin_type, raw, origin })
 }
 
-/// Parses a configuration list (`.conflist`), without its drop-ins.
+/// Parses a configuration list (`.conflist`), without its drop-ins. The list's own keys are
+/// read as libcni reads them, from a map: exactly as written.
 pub fn parse_conflist(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, ConfigError> {
+    let text = gojson::go_text(bytes);
+    let bytes = text.as_deref().unwrap_or(bytes);
+    let doc = Doc { path, bytes };
     let map = parse_object(path, bytes)?;
-    let name = match optional_string(path, &map, "name")? {
-        Some(name) if !name.is_empty() => name,
-        _ => return Err(invalid(path, "the list has no \"name\": every network needs one")),
+    // libcni takes an empty name ("" is a string); lint warns of it.
+    let Some(name) = optional_string(path, &map, "name")? else {
+        return Err(doc.invalid_at("", "the list has no \"name\": every network needs one"));
     };
     let declared_version = optional_string(path, &map, "cniVersion")?;
     let cni_versions = match map.get("cniVersions") {
         None => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|v| {
+            .enumerate()
+            .map(|(i, v)| {
                 v.as_str().map(str::to_string).ok_or_else(|| {
-                    invalid(path, format!("\"cniVersions\" must hold strings, not {v}"))
+                    doc.invalid_at(
+                        &format!("/cniVersions/{i}"),
+                        format!("\"cniVersions\" must hold strings, not {v}"),
+                    )
                 })
             })
             .collect::<Result<_, _>>()?,
         Some(other) => {
-            return Err(invalid(
-                path,
+            return Err(doc.invalid_at(
+                "/cniVersions",
                 format!("\"cniVersions\" must be an array, not {}", kind(other)),
             ))
         }
@@ -198,22 +261,26 @@ pub fn parse_conflist(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, Co
     let load_only_inlined_plugins = flag(path, &map, "loadOnlyInlinedPlugins")?;
     let plugins = match map.get("plugins") {
         None if load_only_inlined_plugins => {
-            return Err(invalid(
-                path,
+            return Err(doc.invalid_at(
+                "/loadOnlyInlinedPlugins",
                 "\"loadOnlyInlinedPlugins\" is true but there is no \"plugins\" list",
             ))
         }
         None => Vec::new(),
         Some(Value::Array(items)) if items.is_empty() => {
-            return Err(invalid(path, "\"plugins\" is empty: a list needs at least one plugin"))
+            return Err(doc
+                .invalid_at("/plugins", "\"plugins\" is empty: a list needs at least one plugin"))
         }
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| plugin(path, item.clone(), Origin::Inline(i)))
+            .map(|(i, item)| plugin(doc, &format!("/plugins/{i}"), item.clone(), Origin::Inline(i)))
             .collect::<Result<_, _>>()?,
         Some(other) => {
-            return Err(invalid(path, format!("\"plugins\" must be an array, not {}", kind(other))))
+            return Err(doc.invalid_at(
+                "/plugins",
+                format!("\"plugins\" must be an array, not {}", kind(other)),
+            ))
         }
     };
     Ok(NetworkConfigList {
@@ -233,19 +300,25 @@ pub fn parse_conflist(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, Co
 }
 
 /// Parses a single-plugin configuration (`.conf`, `.json`) and up-converts it to a list of
-/// one, as libcni's `ConfListFromConf` does.
+/// one, as libcni's `ConfListFromConf` does. The file is one plugin object, so its keys
+/// match in any case, as every plugin's do.
 pub fn parse_conf(path: &Path, bytes: &[u8]) -> Result<NetworkConfigList, ConfigError> {
+    let text = gojson::go_text(bytes);
+    let bytes = text.as_deref().unwrap_or(bytes);
+    let doc = Doc { path, bytes };
     let map = parse_object(path, bytes)?;
-    if !map.contains_key("type") && map.contains_key("plugins") {
-        return Err(invalid(
-            path,
+    if gojson::field(&map, "type").is_none() && map.contains_key("plugins") {
+        return Err(doc.invalid_at(
+            "/plugins",
             "missing \"type\": this file holds a configuration list (it has \"plugins\"), \
              but single-plugin files (.conf, .json) are read as one plugin: rename it to .conflist",
         ));
     }
-    let name = optional_string(path, &map, "name")?.unwrap_or_default();
-    let declared_version = optional_string(path, &map, "cniVersion")?;
-    let plugin = plugin(path, Value::Object(map.clone()), Origin::Inline(0))?;
+    let plugin = plugin(doc, "", Value::Object(map.clone()), Origin::Inline(0))?;
+    // Checked as strings by `plugin`.
+    let text_field = |key| gojson::field(&map, key).and_then(Value::as_str).map(str::to_string);
+    let name = text_field("name").unwrap_or_default();
+    let declared_version = text_field("cniVersion");
     let mut list = Map::new();
     list.insert("cniVersion".into(), Value::String(declared_version.clone().unwrap_or_default()));
     list.insert("name".into(), Value::String(name.clone()));
@@ -363,8 +436,11 @@ pub fn load_bytes(
             let dir = path.parent().unwrap_or(Path::new(".")).join(&list.name);
             for file in super::list_files(&dir, &["conf"]) {
                 let bytes = read(&file)?;
-                let map = parse_object(&file, &bytes)?;
-                list.plugins.push(plugin(&file, Value::Object(map), Origin::DropIn(file.clone()))?);
+                let text = gojson::go_text(&bytes);
+                let doc = Doc { path: &file, bytes: text.as_deref().unwrap_or(&bytes) };
+                let map = parse_object(&file, doc.bytes)?;
+                let origin = Origin::DropIn(file.clone());
+                list.plugins.push(plugin(doc, "", Value::Object(map), origin)?);
             }
         }
         if list.plugins.is_empty() {

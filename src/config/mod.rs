@@ -2,6 +2,7 @@
 //! deprecated single-plugin `.conf`/`.json` files up-converted to lists, version selection,
 //! the sibling drop-in folder `<conf-dir>/<network>/*.conf`, and the lookup by name.
 
+pub mod gojson;
 mod load;
 pub mod quick;
 mod resolve;
@@ -46,7 +47,7 @@ pub struct PluginConf {
 impl PluginConf {
     /// The capabilities this plugin declares `true` (SPEC section 3, "Deriving runtimeConfig").
     pub fn capabilities(&self) -> Vec<String> {
-        match self.raw.get("capabilities") {
+        match gojson::field(&self.raw, "capabilities") {
             Some(Value::Object(caps)) => caps
                 .iter()
                 .filter(|(_, on)| on.as_bool() == Some(true))
@@ -56,9 +57,14 @@ impl PluginConf {
         }
     }
 
+    /// The `ipam` object, found as libcni finds it (its key in any case).
+    pub fn ipam(&self) -> Option<&Map<String, Value>> {
+        gojson::field(&self.raw, "ipam")?.as_object()
+    }
+
     /// The delegated IPAM plugin type, when `ipam.type` is set.
     pub fn ipam_type(&self) -> Option<&str> {
-        self.raw.get("ipam")?.get("type")?.as_str()
+        gojson::field(self.ipam()?, "type")?.as_str()
     }
 }
 

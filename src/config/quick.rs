@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
-use super::{ConfigError, Format, NetworkConfigList, Origin};
+use serde_json::{Map, Value};
+
+use super::{gojson, ConfigError, Format, NetworkConfigList, Origin};
 use crate::spec::version;
 
 /// What a lookup or a survey needs of a file.
@@ -87,8 +89,15 @@ enum Flag {
 /// here and fail the full load, as they fail libcni's. Gathered through `flatten`, each value
 /// is parsed as the full load parses it (numbers in range, the same depth limit), and
 /// `flatten` also keeps serde from reading an array as the object's fields in order.
+///
+/// Keys that name a field of libcni's `PluginConf` (in any case, as Go matches them) are
+/// kept, so that their types can be checked as libcni checks them; a key that names one in
+/// another case than its own is noted, and the quick look then abstains.
 #[derive(Default)]
-struct Rest;
+struct Rest {
+    typed: Map<String, Value>,
+    odd_case: bool,
+}
 
 impl<'de> Deserialize<'de> for Rest {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -100,8 +109,19 @@ impl<'de> Deserialize<'de> for Rest {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Rest, A::Error> {
                 use serde::de::IgnoredAny;
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Rest)
+                let mut rest = Rest::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match gojson::plugin_field(&key) {
+                        Some(field) => {
+                            rest.odd_case |= field != key;
+                            rest.typed.insert(key, map.next_value()?);
+                        }
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(rest)
             }
         }
         d.deserialize_map(Entries)
@@ -113,7 +133,7 @@ struct Ipam {
     #[serde(rename = "type", default)]
     ipam_type: Field<String>,
     #[serde(flatten)]
-    _rest: Rest,
+    rest: Rest,
 }
 
 #[derive(Deserialize)]
@@ -123,7 +143,28 @@ struct Plugin {
     #[serde(default)]
     ipam: Field<Ipam>,
     #[serde(flatten)]
-    _rest: Rest,
+    rest: Rest,
+}
+
+impl Plugin {
+    /// The plugin's summary, when libcni would decode it the same way.
+    fn summary(&self) -> Option<PluginSummary> {
+        certain(&self.rest, &self.ipam)?;
+        Some(PluginSummary {
+            plugin_type: bare_type(&self.plugin_type)?.to_string(),
+            ipam: ipam_type(&self.ipam),
+        })
+    }
+}
+
+/// `Some` when no key of a plugin object (or its `ipam`) names a field in another case and
+/// each typed field holds what its Go type takes; else the full load decides.
+fn certain(rest: &Rest, ipam: &Field<Ipam>) -> Option<()> {
+    if rest.odd_case || matches!(ipam, Field::Value(Ipam { rest: Rest { odd_case: true, .. }, .. }))
+    {
+        return None;
+    }
+    gojson::check_plugin(&rest.typed).ok()
 }
 
 #[derive(Deserialize)]
@@ -147,7 +188,7 @@ struct File {
     #[serde(default)]
     ipam: Field<Ipam>,
     #[serde(flatten)]
-    _rest: Rest,
+    rest: Rest,
 }
 
 /// A flag's value, when the full load would accept it.
@@ -214,15 +255,7 @@ pub fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<S
         if plugins.is_empty() {
             return None;
         }
-        let plugins = plugins
-            .iter()
-            .map(|p| {
-                Some(PluginSummary {
-                    plugin_type: bare_type(&p.plugin_type)?.to_string(),
-                    ipam: ipam_type(&p.ipam),
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let plugins = plugins.iter().map(Plugin::summary).collect::<Option<Vec<_>>>()?;
         Some(Summary {
             name: name.into(),
             cni_version,
@@ -231,6 +264,8 @@ pub fn quick(path: &Path, bytes: &[u8], subdirs: &HashSet<OsString>) -> Option<S
             drop_ins: Vec::new(),
         })
     } else {
+        // The whole file is the plugin: `name` and `cniVersion` are typed fields too.
+        certain(&file.rest, &file.ipam)?;
         let name = optional(&file.name)?.unwrap_or_default();
         let plugin_type = bare_type(&file.plugin_type)?;
         Some(Summary {

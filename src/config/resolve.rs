@@ -114,6 +114,58 @@ impl Listing {
     }
 }
 
+/// Files a lookup reads by itself before it asks other cores to help: most lookups end
+/// in the first few files, and a thread costs more than reading one.
+const LOOKUP_ALONE: usize = 32;
+
+impl Listing {
+    /// The summaries of `files` in order, up to and including the first that defines `name`
+    /// or does not load: where libcni's lookup stops. Nothing after it is read, except the
+    /// few files other cores were already reading when it was found.
+    pub fn summaries_until(
+        &self,
+        files: &[PathBuf],
+        name: &str,
+    ) -> Vec<Result<Summary, ConfigError>> {
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        use std::sync::OnceLock;
+        let slots: Vec<OnceLock<Result<Summary, ConfigError>>> =
+            files.iter().map(|_| OnceLock::new()).collect();
+        let next = AtomicUsize::new(0);
+        let stop = AtomicUsize::new(usize::MAX);
+        // Each worker takes the next file in order; the first stop found bounds them all.
+        let work = |limit: usize| loop {
+            let i = next.fetch_add(1, Relaxed);
+            if i >= limit.min(files.len()) || i > stop.load(Relaxed) {
+                break;
+            }
+            let summary = summarize(&files[i], &self.subdirs);
+            if summary.as_ref().map_or(true, |s| s.name == name) {
+                stop.fetch_min(i, Relaxed);
+            }
+            let _ = slots[i].set(summary);
+        };
+        work(LOOKUP_ALONE);
+        if stop.load(Relaxed) == usize::MAX && files.len() > LOOKUP_ALONE {
+            // The first worker stopped after taking one index past its limit; give it back.
+            next.store(LOOKUP_ALONE, Relaxed);
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+            std::thread::scope(|scope| {
+                for _ in 1..threads {
+                    scope.spawn(|| work(usize::MAX));
+                }
+                work(usize::MAX);
+            });
+        }
+        let end = stop.load(Relaxed).min(files.len().saturating_sub(1));
+        slots
+            .into_iter()
+            .take(end + 1)
+            .map(|slot| slot.into_inner().expect("every file up to the stop is read"))
+            .collect()
+    }
+}
+
 /// Finds `name` in `dir` the way libcni does. A `name` that is a path to a file loads that
 /// file directly, for configurations kept outside the directory.
 pub fn find_network(
@@ -138,7 +190,7 @@ pub fn find_network(
     let lists: Vec<PathBuf> = listing.files.iter().filter(is_list).cloned().collect();
     let singles: Vec<PathBuf> = listing.files.iter().filter(|f| !is_list(f)).cloned().collect();
     for (phase, files) in [("conflist", lists), ("conf", singles)] {
-        let summaries = listing.summaries(&files);
+        let summaries = listing.summaries_until(&files, name);
         for (file, summary) in files.into_iter().zip(summaries) {
             let summary = summary.map_err(|error| ConfigError::LookupAborted {
                 name: name.to_string(),
@@ -230,6 +282,42 @@ mod tests {
         assert_eq!(types, ["first", "dropped-in"]);
         let (list, _) = find_network(dir.path(), "solo").unwrap();
         assert_eq!(list.plugins.len(), 1);
+    }
+
+    /// Issue 11, item 14: the lookup stops where libcni stops, reading past the first few
+    /// files on every core, and gives every file before the stop in order.
+    #[test]
+    fn a_lookup_stops_at_the_first_match_or_broken_file_in_order() {
+        let mut files: Vec<(String, String)> = (0..300)
+            .map(|i| {
+                (
+                    format!("{i:04}.conflist"),
+                    format!(r#"{{"name":"n{i}","plugins":[{{"type":"x"}}]}}"#),
+                )
+            })
+            .collect();
+        files[250].1 = "{ broken".into();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let dir = dir_with(&refs);
+        let listing = Listing::read(dir.path(), &["conflist"]).unwrap();
+        for (name, stop, broken) in [
+            ("n0", 0, false),
+            ("n31", 31, false),
+            ("n32", 32, false),
+            ("n200", 200, false),
+            ("n299", 250, true),
+            ("none", 250, true),
+        ] {
+            let got = listing.summaries_until(&listing.files, name);
+            assert_eq!(got.len(), stop + 1, "{name}");
+            assert_eq!(got.last().unwrap().is_err(), broken, "{name}");
+            for (i, summary) in got[..stop].iter().enumerate() {
+                assert_eq!(summary.as_ref().unwrap().name, format!("n{i}"), "{name}");
+            }
+        }
+        let (_, how) = find_network(dir.path(), "n200").unwrap();
+        assert_eq!(how.skipped.len(), 200);
+        assert_eq!(how.skipped[199].network, "n199");
     }
 
     #[test]

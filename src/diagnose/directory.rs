@@ -178,12 +178,15 @@ fn lint_file(
     match crate::config::load_file(file) {
         Ok(list) => {
             if let Some(first) = seen.get(&list.name) {
-                out.push(Diagnostic::warning(
+                let mut d = Diagnostic::warning(
                     "duplicate-name",
                     file,
                     format!("network {:?} is also defined in {}", list.name, first.display()),
                     "give each network one file: remove or rename one of them".into(),
-                ));
+                );
+                let at = spans::locate(&bytes).get("/name").copied();
+                (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
+                out.push(d);
             } else {
                 seen.insert(list.name.clone(), file.to_path_buf());
             }
@@ -192,8 +195,14 @@ fn lint_file(
         }
         Err(e) if clean => {
             let fix = "fix the configuration as the message says".to_string();
+            let at = match &e {
+                // Only a position in this file: a drop-in's error is about another.
+                crate::config::ConfigError::Invalid { at, path, .. } if path == file => *at,
+                _ => None,
+            };
             let mut d = Diagnostic::warning("invalid-config", file, e.to_string(), fix);
             d.severity = Severity::Error;
+            (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
             out.push(d);
             Ok(None)
         }

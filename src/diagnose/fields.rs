@@ -13,6 +13,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::config::gojson;
+
 use super::lint::{Finding, Severity};
 use super::plugins::{Field, Kind, Plugin, Role, PLUGINS};
 use super::ranges::{parse_cidr, parse_ip};
@@ -20,10 +22,8 @@ use Kind::{Bool, Cidr, Int, Ip, List, Map as MapOf, Object, Str, U32, U64};
 
 /// The field of `fields` that Go decodes `key` into: the same name, in any case.
 fn field(fields: &'static [Field], key: &str) -> Option<&'static Field> {
-    fields
-        .iter()
-        .find(|f| f.0 == key)
-        .or_else(|| fields.iter().find(|f| f.0.eq_ignore_ascii_case(key)))
+    let folded = |f: &&Field| gojson::names_field(key, f.0);
+    fields.iter().find(|f| f.0 == key).or_else(|| fields.iter().find(folded))
 }
 
 /// Where a value is, built on the stack as the checks descend and written out only for a
@@ -94,10 +94,18 @@ impl<'a> At<'a> {
 const LIBCNI_KEYS: [&str; 8] =
     ["type", "name", "cniVersion", "capabilities", "ipam", "dns", "args", "runtimeConfig"];
 
+/// The `"ipam"` object of a plugin as Go reads it (the key in any case), with its key.
+pub fn ipam_of(plugin: &Map<String, Value>) -> Option<(&str, &Map<String, Value>)> {
+    let (key, value) =
+        plugin.iter().rev().find(|(k, v)| !v.is_null() && gojson::names_field(k, "ipam"))?;
+    value.as_object().map(|ipam| (key.as_str(), ipam))
+}
+
 /// Checks a plugin configuration object at `at` against its reference plugin's fields,
 /// and its `"ipam"` object against its IPAM plugin's.
 pub fn check_plugin(plugin: &Map<String, Value>, at: &str, out: &mut Vec<Finding>) {
-    let main = plugin.get("type").and_then(Value::as_str).and_then(super::plugins::reference);
+    let main =
+        gojson::field(plugin, "type").and_then(Value::as_str).and_then(super::plugins::reference);
     if let Some(p) = main.filter(|p| p.role != Role::Ipam) {
         let root = At { step: Step::Root(at, ""), parent: None };
         for (key, value) in plugin {
@@ -115,11 +123,12 @@ pub fn check_plugin(plugin: &Map<String, Value>, at: &str, out: &mut Vec<Finding
             }
         }
     }
-    let Some(Value::Object(ipam)) = plugin.get("ipam") else { return };
-    let ipam_plugin = ipam.get("type").and_then(Value::as_str).and_then(super::plugins::reference);
-    if let Some(p) = ipam_plugin.filter(|p| p.role == Role::Ipam) {
+    let Some((ipam_key, ipam)) = ipam_of(plugin) else { return };
+    let ipam_type = gojson::field(ipam, "type").and_then(Value::as_str);
+    if let Some(p) = ipam_type.and_then(super::plugins::reference).filter(|p| p.role == Role::Ipam)
+    {
         let root = At { step: Step::Root(at, ""), parent: None };
-        let ipam_at = root.child(Step::Key("ipam"));
+        let ipam_at = root.child(Step::Key(ipam_key));
         for (key, value) in ipam {
             let Some(f) = field(p.fields, key) else { continue };
             let check = Check { plugin: p.name, read: true };

@@ -133,7 +133,13 @@ impl FileLint<'_> {
     }
 
     fn top(&mut self, map: &Map<String, Value>, is_list: bool) {
-        match map.get("name") {
+        // A list's keys are matched exactly (libcni reads it as a map); a single-plugin file
+        // is a plugin, whose keys Go matches in any case.
+        let get = |key: &str| match is_list {
+            true => map.get(key),
+            false => crate::config::gojson::field(map, key),
+        };
+        match get("name") {
             None => self.at(
                 Severity::Error,
                 "missing-name",
@@ -160,7 +166,7 @@ impl FileLint<'_> {
                 "quote the name",
             ),
         }
-        match map.get("cniVersion") {
+        match get("cniVersion") {
             None => self.at(
                 Severity::Warning,
                 "missing-cni-version",
@@ -228,7 +234,9 @@ impl FileLint<'_> {
     }
 
     fn plugin(&mut self, plugin: &Map<String, Value>, at: &str, place: Place) {
-        match plugin.get("type") {
+        self.key_case(plugin, at);
+        // As libcni reads it: the key in any case, null as no value.
+        match crate::config::gojson::field(plugin, "type") {
             None => self.at(Severity::Error, "missing-type", at, "the plugin has no \"type\"".into(), "add \"type\": \"<plugin binary name>\""),
             Some(Value::String(t)) if t.contains('/') || t.contains('\\') => self.at(
                 Severity::Error,
@@ -242,9 +250,10 @@ impl FileLint<'_> {
         }
         let mut findings = Vec::new();
         fields::check_plugin(plugin, at, &mut findings);
-        if let Some(Value::Object(ipam)) = plugin.get("ipam") {
-            if ipam.get("type").and_then(Value::as_str) == Some("host-local") {
-                let at = format!("{at}/ipam");
+        if let Some((key, ipam)) = fields::ipam_of(plugin) {
+            let ipam_type = crate::config::gojson::field(ipam, "type").and_then(Value::as_str);
+            if ipam_type == Some("host-local") {
+                let at = format!("{at}/{}", escape(key));
                 let version = self.cni_version.clone();
                 let subnets = ranges::host_local(plugin, ipam, &at, &version, &mut findings);
                 self.subnets.extend(subnets);
@@ -358,7 +367,10 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
 }
 
 /// Lints one file's text, and keeps what the directory's checks need of it.
-pub fn lint_bytes(path: &Path, bytes: &[u8]) -> Linted {
+pub fn lint_bytes(path: &Path, original: &[u8]) -> Linted {
+    // Strings are read as libcni's Go decoder reads them; what it replaces is a warning.
+    let replaced = crate::config::gojson::go_text(original);
+    let bytes = replaced.as_deref().unwrap_or(original);
     let mut lint = FileLint {
         path,
         bytes,
@@ -367,22 +379,25 @@ pub fn lint_bytes(path: &Path, bytes: &[u8]) -> Linted {
         out: Vec::new(),
         subnets: Vec::new(),
     };
+    if let Some(text) = &replaced {
+        lint.out.push(replaced_text(path, original, text));
+    }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
             let err = crate::config::parse_conflist(path, bytes).err();
-            let (message, fix) = match err {
-                Some(crate::config::ConfigError::Syntax { message, hint, .. }) => {
-                    (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()))
-                }
-                _ => (e.to_string(), "fix the JSON syntax".into()),
+            let (message, fix, line, column) = match err {
+                Some(crate::config::ConfigError::Syntax {
+                    message, hint, line, column, ..
+                }) => (message, hint.unwrap_or_else(|| "fix the JSON syntax".into()), line, column),
+                _ => (e.to_string(), "fix the JSON syntax".into(), e.line(), e.column()),
             };
             lint.out.push(Diagnostic {
                 severity: Severity::Error,
                 code: "invalid-json",
                 file: Some(path.to_path_buf()),
-                line: Some(e.line()),
-                column: Some(e.column()),
+                line: Some(line),
+                column: Some(column),
                 message,
                 fix,
             });
@@ -460,6 +475,59 @@ fn selected_version(map: &Map<String, Value>) -> String {
         _ => Vec::new(),
     };
     version::select(declared, &versions).unwrap_or_else(|_| declared.unwrap_or_default().into())
+}
+
+/// The warning for text libcni reads with U+FFFD in place of invalid UTF-8 or a lone
+/// surrogate escape, at the first such place.
+fn replaced_text(path: &Path, bytes: &[u8], text: &[u8]) -> Diagnostic {
+    let first = bytes.iter().zip(text).position(|(a, b)| a != b).unwrap_or(0);
+    let before = &bytes[..first];
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    Diagnostic {
+        severity: Severity::Warning,
+        code: "replaced-text",
+        file: Some(path.to_path_buf()),
+        line: Some(before.iter().filter(|b| **b == b'\n').count() + 1),
+        column: Some(String::from_utf8_lossy(&before[line_start..]).chars().count() + 1),
+        message: "a string holds invalid UTF-8 or a lone surrogate escape (\\ud800-\\udfff): \
+                  libcni reads it as U+FFFD, and plugins get that character instead"
+            .into(),
+        fix: "save the file as UTF-8 and write the character itself or a valid escape pair".into(),
+    }
+}
+
+impl FileLint<'_> {
+    /// Keys that name a field libcni decodes, in another case than its own ("Type"): Go
+    /// takes them, other readers of the file do not.
+    fn key_case(&mut self, plugin: &Map<String, Value>, at: &str) {
+        use crate::config::gojson::{names_field, odd_case_keys};
+        let mut odd: Vec<(String, &str, &str)> = odd_case_keys(plugin)
+            .into_iter()
+            .map(|(k, f)| (format!("{at}/{}", escape(k)), k, f))
+            .collect();
+        for (key, value) in plugin.iter().filter(|(k, _)| names_field(k, "ipam")) {
+            if let Value::Object(ipam) = value {
+                let inner = ipam.keys().filter(|k| *k != "type" && names_field(k, "type"));
+                odd.extend(
+                    inner.map(|k| {
+                        (format!("{at}/{}/{}", escape(key), escape(k)), k.as_str(), "type")
+                    }),
+                );
+            }
+        }
+        for (pointer, key, field) in odd {
+            self.at(
+                Severity::Warning,
+                "key-case",
+                &pointer,
+                format!(
+                    "{key:?} is read as {field:?}: libcni and the Go plugins match keys in \
+                     any case, other readers of the file do not"
+                ),
+                &format!("write {field:?}"),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

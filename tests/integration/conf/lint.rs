@@ -55,8 +55,8 @@ fn lint_invalid_json_points_at_the_offending_character() {
     let trailing = "{\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"fa\"},]\n}\n";
     d.write("10-t.conflist", trailing);
     let r = d.lint(&[], 2);
-    // serde_json reports the bracket after the comma.
-    let diag = expect_diag(&r, "invalid-json", "error", Some(position(trailing, "]\n}")));
+    // serde_json reports the bracket after the comma; the comma is what to remove.
+    let diag = expect_diag(&r, "invalid-json", "error", Some(position(trailing, ",]\n}")));
     assert_contains(diag["fix"].as_str().unwrap(), "comma");
 }
 
@@ -376,11 +376,13 @@ fn lint_a_directory_reports_duplicate_names_and_ignored_files() {
     let d = Dir::new();
     d.plugin("fa");
     d.write("10-x.conflist", &list("x", "1.0.0", &["fa"]));
-    d.write("20-x.conf", r#"{"cniVersion": "1.0.0", "name": "x", "type": "fa"}"#);
+    let second = r#"{"cniVersion": "1.0.0", "name": "x", "type": "fa"}"#;
+    d.write("20-x.conf", second);
     d.write("30-y.conflist", &list("y", "1.0.0", &["fa"]));
     d.write("40-x.conflist.bak", "old");
     let r = d.lint(&[], 0);
-    let dup = expect_diag(&r, "duplicate-name", "warning", None);
+    // At the "name" that repeats (issue 11, item 5).
+    let dup = expect_diag(&r, "duplicate-name", "warning", Some(position(second, "\"name\"")));
     assert_eq!(base(&dup["file"]), "20-x.conf");
     assert_contains(dup["message"].as_str().unwrap(), "10-x.conflist");
     let ignored = expect_diag(&r, "ignored-file", "warning", None);
@@ -507,4 +509,51 @@ fn lint_capabilities_the_runtimes_pass_are_known() {
         expect_diag(&r, "unknown-capability", "warning", Some(position(text, "\"PortMappings\"")));
     assert_contains(diag["fix"].as_str().unwrap(), "did you mean \"portMappings\"?");
     assert_contains(diag["message"].as_str().unwrap(), "CAP_ARGS");
+}
+
+/// Issue 11, items 3-5: what libcni takes but other readers may not is a warning, at its
+/// place: a key in another case ("Type"), text that Go reads as U+FFFD; a trailing comma
+/// is pointed at the comma.
+#[test]
+fn lint_warns_of_what_only_go_reads_and_points_at_the_comma() {
+    let d = Dir::new();
+    d.plugin("fa");
+    d.plugin("host-local");
+    // host-local needs a range, or lint says it would fail.
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\n    \"Type\": \"fa\",\n    \"IPAM\": {\"TYPE\": \"host-local\", \"subnet\": \"10.1.0.0/24\"}\n  }]\n}\n";
+    d.write("10-x.conflist", text);
+    let r = d.lint(&[], 0);
+    expect_diag(&r, "key-case", "warning", Some(position(text, "\"Type\"")));
+    expect_diag(&r, "key-case", "warning", Some(position(text, "\"IPAM\"")));
+    expect_diag(&r, "key-case", "warning", Some(position(text, "\"TYPE\"")));
+    assert_eq!(counts(&r), (0, 3));
+
+    let e = Dir::new();
+    e.plugin("fa");
+    let bad = b"{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"y\",\n  \"plugins\": [{\"type\": \"fa\", \"x\": \"a\xffb\"}]\n}\n";
+    std::fs::write(e.conf_dir().join("10-y.conflist"), bad).unwrap();
+    let r = e.lint(&[], 0);
+    expect_diag(&r, "replaced-text", "warning", Some((4, 37)));
+
+    let f = Dir::new();
+    f.plugin("fa");
+    let comma = "{\n  \"name\": \"z\",\n  \"plugins\": [{\"type\": \"fa\"},\n  ]\n}\n";
+    f.write("10-z.conflist", comma);
+    let r = f.lint(&[], 2);
+    expect_diag(&r, "invalid-json", "error", Some((3, 29)));
+}
+
+/// Issue 11, item 2: a value libcni cannot decode into its typed field is an error in lint
+/// as in the loader, at its place, so `conf ls` and `conf lint` agree.
+#[test]
+fn lint_reports_what_libcni_cannot_decode_where_it_is() {
+    let d = Dir::new();
+    d.plugin("fa");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"fa\",\n    \"dns\": {\"nameservers\": \"10.0.0.1\"}}]\n}\n";
+    d.write("10-x.conflist", text);
+    let r = d.lint(&[], 2);
+    let diag = expect_diag(&r, "invalid-config", "error", Some(position(text, "\"nameservers\"")));
+    assert_contains(diag["message"].as_str().unwrap(), "an array of strings");
+    let ls = d.ls(&[]);
+    assert_eq!(ls["files"][0]["status"], "invalid");
 }
