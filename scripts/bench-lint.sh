@@ -72,7 +72,7 @@ time_lint() {
         sum=$((sum + ms))
         [[ -z $best || $ms -lt $best ]] && best=$ms
     done
-    awk -v b="$best" -v s="$sum" -v r="$RUNS" 'BEGIN { printf "%.1f %.1f", b / 1000, s / r / 1000 }'
+    awk -v b="$best" -v s="$sum" -v r="$RUNS" 'BEGIN { printf "%.1f %.1f\n", b / 1000, s / r / 1000 }'
 }
 
 echo "cnictl: $CNICTL"

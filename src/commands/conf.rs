@@ -11,12 +11,14 @@ use super::params::{capability_args, cnitool_container_id, Params};
 use super::Context;
 use crate::cache::Cache;
 use crate::config::{self, Origin};
-use crate::diagnose::lint::{self, Severity};
+use crate::diagnose::directory;
+use crate::diagnose::lint::Severity;
+use crate::diagnose::runtimes;
 use crate::diagnose::survey::{self, Prober, Settings};
 use crate::exec::chain::Attachment;
 use crate::exec::{plan, Command, Runner};
 use crate::exit::{Code, EnvironmentError, ReportedFailure};
-use crate::report::conf::{LintReport, PluginOrigin, ShowReport};
+use crate::report::conf::{LintReport, PassedBy, PluginOrigin, ShowReport};
 use crate::report::ConfigSummary;
 use crate::spec::result::CniResult;
 use crate::spec::version::Version;
@@ -195,6 +197,11 @@ fn origins(list: &config::NetworkConfigList) -> Vec<PluginOrigin> {
             plugin_type: p.plugin_type.clone(),
             ipam: p.ipam_type().map(str::to_string),
             capabilities: p.capabilities(),
+            capability_runtimes: p
+                .capabilities()
+                .into_iter()
+                .map(|name| PassedBy { passed_by: runtimes::passed_by(&name), name })
+                .collect(),
             file: match &p.origin {
                 Origin::DropIn(f) => f.clone(),
                 Origin::Inline(_) => list.source.clone(),
@@ -258,7 +265,7 @@ fn request_notes(list: &config::NetworkConfigList, request: Request, notes: &mut
 fn lint(ctx: &Context, target: Option<&PathBuf>, offline: bool) -> Result<()> {
     let target = target.cloned().unwrap_or_else(|| ctx.global.cni_conf_dir.clone());
     let mut prober = Prober::new(&ctx.runner, offline);
-    let diagnostics = lint::lint(&target, &ctx.runner.bin_dirs(), &mut prober)?;
+    let diagnostics = directory::lint(&target, &ctx.runner.bin_dirs(), &mut prober)?;
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let report = LintReport {
         command: "conf lint",

@@ -7,8 +7,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::fields;
+use super::plugins::{self, Role};
+use super::ranges::{self, Subnet};
+use super::runtimes;
 use super::spans::{self, Spans};
-use super::survey::{self, Probe, Prober};
+use super::survey;
 use crate::spec::{validate, version};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -47,48 +51,56 @@ impl Diagnostic {
     }
 }
 
-/// The capabilities CONVENTIONS.md defines.
-pub const KNOWN_CAPABILITIES: [&str; 10] = [
-    "portMappings",
-    "ipRanges",
-    "bandwidth",
-    "dns",
-    "ips",
-    "mac",
-    "infinibandGUID",
-    "deviceID",
-    "aliases",
-    "cgroupPath",
-];
-
-/// Well-known plugin fields that take booleans; plugins written in Go refuse a string.
-const BOOLEAN_FIELDS: [&str; 11] = [
-    "ipMasq",
-    "isGateway",
-    "isDefaultGateway",
-    "forceAddress",
-    "hairpinMode",
-    "promiscMode",
-    "disableContainerInterface",
-    "snat",
-    "macspoofchk",
-    "preserveDefaultVlan",
-    "linkInContainer",
-];
-
-/// Well-known plugin fields that take numbers.
-const NUMBER_FIELDS: [&str; 3] = ["mtu", "vlan", "txQLen"];
-
-/// A key as a JSON Pointer segment.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// A finding about the value at a JSON pointer of a file, before it has a line and column:
+/// what the checks in `fields` and `ranges` produce.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub pointer: String,
+    pub message: String,
+    pub fix: String,
 }
 
-/// Collects diagnostics for one file.
+impl Finding {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        pointer: &str,
+        message: String,
+        fix: &str,
+    ) -> Finding {
+        Finding { severity, code, pointer: pointer.to_string(), message, fix: fix.to_string() }
+    }
+}
+
+/// A key as a JSON Pointer segment.
+pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.contains(['~', '/']) {
+        key.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        key.into()
+    }
+}
+
+/// What linting one file's text found, with what the directory's checks need of it.
+#[derive(Debug, Clone, Default)]
+pub struct Linted {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The subnets of its host-local ranges that host-local accepts.
+    pub subnets: Vec<Subnet>,
+}
+
+/// Collects diagnostics for one file. Key positions are found only once a finding needs
+/// one: most files have none, and `conf ls` lints every file of the directory.
 struct FileLint<'a> {
     path: &'a Path,
-    spans: Spans,
+    bytes: &'a [u8],
+    spans: Option<Spans>,
+    /// The version the plugins receive (host-local's ranges depend on it).
+    cni_version: String,
     out: Vec<Diagnostic>,
+    subnets: Vec<Subnet>,
 }
 
 impl FileLint<'_> {
@@ -100,7 +112,9 @@ impl FileLint<'_> {
         message: String,
         fix: &str,
     ) {
-        let pos = self.spans.get(pointer).copied();
+        let bytes = self.bytes;
+        let spans = self.spans.get_or_insert_with(|| spans::locate(bytes));
+        let pos = spans.get(pointer).copied();
         self.out.push(Diagnostic {
             severity,
             code,
@@ -110,6 +124,12 @@ impl FileLint<'_> {
             message,
             fix: fix.to_string(),
         });
+    }
+
+    fn found(&mut self, findings: Vec<Finding>) {
+        for f in findings {
+            self.at(f.severity, f.code, &f.pointer, f.message, &f.fix);
+        }
     }
 
     fn top(&mut self, map: &Map<String, Value>, is_list: bool) {
@@ -209,11 +229,11 @@ impl FileLint<'_> {
             }
         }
         if !is_list {
-            self.plugin(map, "");
+            self.plugin(map, "", Place::Single);
         }
     }
 
-    fn plugin(&mut self, plugin: &Map<String, Value>, at: &str) {
+    fn plugin(&mut self, plugin: &Map<String, Value>, at: &str, place: Place) {
         self.key_case(plugin, at);
         // As libcni reads it: the key in any case, null as no value.
         match crate::config::gojson::field(plugin, "type") {
@@ -225,36 +245,30 @@ impl FileLint<'_> {
                 format!("\"type\" {t:?} contains a path separator: runtimes look it up by name in CNI_PATH"),
                 "give the binary's name and put its directory in the bin dirs",
             ),
-            Some(Value::String(_)) => {}
+            Some(Value::String(t)) => self.chained_first(t, at, place),
             Some(other) => self.at(Severity::Error, "type-not-string", &format!("{at}/type"), format!("\"type\" is {other}, not a string"), "quote the plugin name"),
         }
-        for (key, value) in plugin {
-            let pointer = format!("{at}/{}", escape(key));
-            if BOOLEAN_FIELDS.contains(&key.as_str()) && !value.is_boolean() {
-                self.at(
-                    Severity::Error,
-                    "string-for-boolean",
-                    &pointer,
-                    format!("{key} is {value}, but plugins expect true or false"),
-                    &format!("write {key}: true or {key}: false, without quotes"),
-                );
+        let mut findings = Vec::new();
+        fields::check_plugin(plugin, at, &mut findings);
+        if let Some((key, ipam)) = fields::ipam_of(plugin) {
+            let ipam_type = crate::config::gojson::field(ipam, "type").and_then(Value::as_str);
+            if ipam_type == Some("host-local") {
+                let at = format!("{at}/{}", escape(key));
+                let version = self.cni_version.clone();
+                let subnets = ranges::host_local(plugin, ipam, &at, &version, &mut findings);
+                self.subnets.extend(subnets);
             }
-            if NUMBER_FIELDS.contains(&key.as_str()) && !value.is_number() {
-                self.at(
-                    Severity::Error,
-                    "string-for-number",
-                    &pointer,
-                    format!("{key} is {value}, but plugins expect a number"),
-                    &format!("write {key} as a number, without quotes"),
-                );
-            }
+        }
+        self.found(findings);
+        for key in plugin.keys() {
+            let pointer = || format!("{at}/{}", escape(key));
             // A warning, not an error: libcni loads such a file and passes the key on (the
             // reference plugins' own integration tests write runtimeConfig in files).
             if key == "runtimeConfig" || key == "prevResult" || key.starts_with("cni.dev/") {
                 self.at(
                     Severity::Warning,
                     "reserved-key",
-                    &pointer,
+                    &pointer(),
                     format!(
                         "{key:?} is generated by the runtime at execution time (SPEC section 1)"
                     ),
@@ -265,7 +279,7 @@ impl FileLint<'_> {
                 self.at(
                     Severity::Warning,
                     "reserved-key",
-                    &pointer,
+                    &pointer(),
                     "\"args\" is reserved for the runtime (SPEC section 1); runtimes may overwrite it".into(),
                     "make sure a runtime is meant to see it, or remove it",
                 );
@@ -274,27 +288,20 @@ impl FileLint<'_> {
         match plugin.get("capabilities") {
             Some(Value::Object(caps)) => {
                 for (cap, on) in caps {
-                    let pointer = format!("{at}/capabilities/{}", escape(cap));
+                    let pointer = || format!("{at}/capabilities/{}", escape(cap));
                     if !on.is_boolean() {
                         self.at(
                             Severity::Error,
                             "capability-not-boolean",
-                            &pointer,
+                            &pointer(),
                             format!("capability {cap} is {on}, not true or false"),
                             "write true or false",
                         );
                     }
-                    if !KNOWN_CAPABILITIES.contains(&cap.as_str()) {
-                        self.at(
-                            Severity::Warning,
-                            "unknown-capability",
-                            &pointer,
-                            format!(
-                                "capability {cap:?} is not one the conventions define ({})",
-                                KNOWN_CAPABILITIES.join(", ")
-                            ),
-                            "check the spelling: no runtime will pass an argument for it",
-                        );
+                    if !runtimes::known(cap) {
+                        let (message, fix) = runtimes::unknown(cap);
+                        let at = pointer();
+                        self.at(Severity::Warning, "unknown-capability", &at, message, &fix);
                     }
                 }
             }
@@ -308,17 +315,73 @@ impl FileLint<'_> {
             None => {}
         }
     }
+
+    /// A plugin that only works chained (portmap, tuning, ...) alone in a `.conf`, or first
+    /// in a list: its ADD gets no prevResult and fails ("must be called as chained plugin").
+    fn chained_first(&mut self, plugin_type: &str, at: &str, place: Place) {
+        let Some(p) = plugins::reference(plugin_type).filter(|p| p.role == Role::Chained) else {
+            return;
+        };
+        let pointer = format!("{at}/type");
+        let name = p.name;
+        match place {
+            Place::Single => self.at(
+                Severity::Error,
+                "list-only-plugin",
+                &pointer,
+                format!(
+                    "{name} only runs chained after a plugin that creates the interface: alone in a \
+                     single-plugin file it gets no prevResult, and its ADD fails"
+                ),
+                &format!(
+                    "write a .conflist whose \"plugins\" has the main plugin (bridge, ptp, ...) first and {name} after it"
+                ),
+            ),
+            Place::First => self.at(
+                Severity::Error,
+                "chained-plugin-first",
+                &pointer,
+                format!(
+                    "{name} is first in the list, but it only runs chained after a plugin that \
+                     creates the interface: it gets no prevResult, and its ADD fails"
+                ),
+                &format!("put the main plugin (bridge, ptp, ...) before {name}"),
+            ),
+            Place::Later => {}
+        }
+    }
 }
 
-/// Lints one file's text. Returns the diagnostics and whether the content parsed.
+/// Where a plugin configuration sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The whole of a single-plugin file.
+    Single,
+    First,
+    Later,
+}
+
+/// Lints one file's text.
 pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
-    let mut lint = FileLint { path, spans: Spans::new(), out: Vec::new() };
+    lint_bytes(path, bytes).diagnostics
+}
+
+/// Lints one file's text, and keeps what the directory's checks need of it.
+pub fn lint_bytes(path: &Path, original: &[u8]) -> Linted {
     // Strings are read as libcni's Go decoder reads them; what it replaces is a warning.
-    let replaced = crate::config::gojson::go_text(bytes);
+    let replaced = crate::config::gojson::go_text(original);
+    let bytes = replaced.as_deref().unwrap_or(original);
+    let mut lint = FileLint {
+        path,
+        bytes,
+        spans: None,
+        cni_version: String::new(),
+        out: Vec::new(),
+        subnets: Vec::new(),
+    };
     if let Some(text) = &replaced {
-        lint.out.push(replaced_text(path, bytes, text));
+        lint.out.push(replaced_text(path, original, text));
     }
-    let bytes = replaced.as_deref().unwrap_or(bytes);
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
@@ -338,10 +401,9 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
                 message,
                 fix,
             });
-            return lint.out;
+            return Linted { diagnostics: lint.out, subnets: Vec::new() };
         }
     };
-    lint.spans = spans::locate(bytes);
     let Value::Object(map) = &value else {
         lint.at(
             Severity::Error,
@@ -350,8 +412,9 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
             "the file is not a JSON object".into(),
             "write a configuration object {...}",
         );
-        return lint.out;
+        return Linted { diagnostics: lint.out, subnets: Vec::new() };
     };
+    lint.cni_version = selected_version(map);
     let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
     let body = survey::body_kind(&value);
     if let Some(why) = survey::mismatch(&extension, body) {
@@ -377,7 +440,10 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
             Some(Value::Array(plugins)) => {
                 for (i, plugin) in plugins.iter().enumerate() {
                     match plugin {
-                        Value::Object(p) => lint.plugin(p, &format!("/plugins/{i}")),
+                        Value::Object(p) => {
+                            let place = if i == 0 { Place::First } else { Place::Later };
+                            lint.plugin(p, &format!("/plugins/{i}"), place)
+                        }
                         other => lint.at(
                             Severity::Error,
                             "not-an-object",
@@ -398,7 +464,17 @@ pub fn lint_text(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
             None => {}
         }
     }
-    lint.out
+    Linted { diagnostics: lint.out, subnets: lint.subnets }
+}
+
+/// The version the plugins of a file receive, as far as the text tells it.
+fn selected_version(map: &Map<String, Value>) -> String {
+    let declared = map.get("cniVersion").and_then(Value::as_str);
+    let versions: Vec<String> = match map.get("cniVersions") {
+        Some(Value::Array(v)) => v.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    };
+    version::select(declared, &versions).unwrap_or_else(|_| declared.unwrap_or_default().into())
 }
 
 /// The warning for text libcni reads with U+FFFD in place of invalid UTF-8 or a lone
@@ -452,193 +528,6 @@ impl FileLint<'_> {
             );
         }
     }
-}
-
-/// Lints the binaries a loaded list needs: present, and speaking its version.
-fn lint_binaries(
-    file: &Path,
-    list: &crate::config::NetworkConfigList,
-    prober: &mut Prober,
-    out: &mut Vec<Diagnostic>,
-) {
-    let spans = crate::config::read_file(file).map(|b| spans::locate(&b)).unwrap_or_default();
-    for plugin in &list.plugins {
-        let pointer = match (&plugin.origin, list.format) {
-            (crate::config::Origin::Inline(_), crate::config::Format::Conf) => "/type".to_string(),
-            (crate::config::Origin::Inline(n), crate::config::Format::Conflist) => {
-                format!("/plugins/{n}/type")
-            }
-            (crate::config::Origin::DropIn(_), _) => "/type".to_string(),
-        };
-        let path = match &plugin.origin {
-            crate::config::Origin::DropIn(f) => f.clone(),
-            crate::config::Origin::Inline(_) => file.to_path_buf(),
-        };
-        // A missing IPAM plugin is reported at its own "type" inside "ipam", not the main one.
-        let ipam_pointer = format!("{}/ipam/type", pointer.trim_end_matches("/type"));
-        let mut types = vec![(plugin.plugin_type.clone(), pointer.clone())];
-        types.extend(plugin.ipam_type().map(|t| (t.to_string(), ipam_pointer)));
-        for (t, at) in types {
-            let pos = spans.get(&at).or_else(|| spans.get(&pointer)).copied();
-            let (code, message, fix) = match prober.probe(&t) {
-                Probe::Missing(why) => (
-                    "plugin-missing",
-                    why,
-                    "install the plugin, or fix \"type\" or the bin dirs".to_string(),
-                ),
-                Probe::Failed(why) => (
-                    "version-unsupported",
-                    format!("{t} did not answer VERSION: {why}"),
-                    "replace the binary".to_string(),
-                ),
-                Probe::Versions(v)
-                    if !v.iter().any(|x| {
-                        x == crate::spec::version::Version::effective(&list.cni_version)
-                    }) =>
-                {
-                    (
-                        "version-unsupported",
-                        format!(
-                            "{t} supports {} but the configuration selects {}",
-                            v.join(", "),
-                            list.cni_version
-                        ),
-                        format!("set cniVersion to one {t} supports, or upgrade it"),
-                    )
-                }
-                Probe::Versions(_) | Probe::Skipped => continue,
-            };
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                code,
-                file: Some(path.clone()),
-                line: pos.map(|p| p.0),
-                column: pos.map(|p| p.1),
-                message,
-                fix,
-            });
-        }
-    }
-}
-
-/// Lints a file, or every file of a directory with the directory's own checks: duplicate
-/// names, files no runtime reads, world-writable directories and plugins.
-pub fn lint(
-    target: &Path,
-    bin_dirs: &[PathBuf],
-    prober: &mut Prober,
-) -> Result<Vec<Diagnostic>, crate::config::ConfigError> {
-    let mut out = Vec::new();
-    let is_dir = target.is_dir();
-    let files = if is_dir {
-        crate::config::read_dir(target, &survey::EXTENSIONS)?
-    } else {
-        if !target.exists() {
-            return Err(crate::config::ConfigError::Io {
-                path: target.to_path_buf(),
-                error: std::io::Error::from_raw_os_error(nix::libc::ENOENT),
-            });
-        }
-        vec![target.to_path_buf()]
-    };
-    let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
-    for file in &files {
-        lint_file(file, &mut seen, prober, &mut out)?;
-    }
-    if is_dir {
-        for ignored in survey_ignored(target) {
-            out.push(Diagnostic::warning(
-                "ignored-file",
-                &ignored,
-                "no runtime reads this file: only .conf, .conflist and .json count".into(),
-                "rename it with one of those extensions if it is meant to be used, or move it out"
-                    .into(),
-            ));
-        }
-    }
-    let mut dirs: Vec<PathBuf> = bin_dirs.iter().filter(|d| d.is_dir()).cloned().collect();
-    if is_dir {
-        dirs.insert(0, target.to_path_buf());
-    }
-    super::perms::world_writable(&dirs, is_dir.then_some(target), &mut out);
-    out.sort_by(|a, b| {
-        (a.file.as_ref(), a.line, a.column).cmp(&(b.file.as_ref(), b.line, b.column))
-    });
-    Ok(out)
-}
-
-/// One file: its text, whether it loads, a name another file already took, its plugins.
-fn lint_file(
-    file: &Path,
-    seen: &mut std::collections::HashMap<String, PathBuf>,
-    prober: &mut Prober,
-    out: &mut Vec<Diagnostic>,
-) -> Result<(), crate::config::ConfigError> {
-    let bytes = match crate::config::read_file(file) {
-        Ok(bytes) => bytes,
-        // A FIFO, a device or an oversized file among the configurations: say so and go on
-        // with the others.
-        Err(e @ crate::config::ConfigError::Invalid { .. }) => {
-            let fix = format!(
-                "remove it, or replace it with a regular file of at most {} KiB",
-                crate::config::MAX_CONFIG_BYTES / 1024
-            );
-            let mut d = Diagnostic::warning("unreadable-file", file, e.to_string(), fix);
-            d.severity = Severity::Error;
-            out.push(d);
-            return Ok(());
-        }
-        Err(e) => return Err(e),
-    };
-    let found = lint_text(file, &bytes);
-    let clean = !found.iter().any(|d| d.severity == Severity::Error);
-    out.extend(found);
-    match crate::config::load_file(file) {
-        Ok(list) => {
-            if let Some(first) = seen.get(&list.name) {
-                let mut d = Diagnostic::warning(
-                    "duplicate-name",
-                    file,
-                    format!("network {:?} is also defined in {}", list.name, first.display()),
-                    "give each network one file: remove or rename one of them".into(),
-                );
-                let at = spans::locate(&bytes).get("/name").copied();
-                (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
-                out.push(d);
-            } else {
-                seen.insert(list.name.clone(), file.to_path_buf());
-            }
-            lint_binaries(file, &list, prober, out);
-        }
-        Err(e) if clean => {
-            let fix = "fix the configuration as the message says".to_string();
-            let at = match &e {
-                // Only a position in this file: a drop-in's error is about another.
-                crate::config::ConfigError::Invalid { at, path, .. } if path == file => *at,
-                _ => None,
-            };
-            let mut d = Diagnostic::warning("invalid-config", file, e.to_string(), fix);
-            d.severity = Severity::Error;
-            (d.line, d.column) = (at.map(|a| a.0), at.map(|a| a.1));
-            out.push(d);
-        }
-        Err(_) => {}
-    }
-    Ok(())
-}
-
-fn survey_ignored(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && !p.extension().is_some_and(|e| survey::EXTENSIONS.iter().any(|x| e == *x))
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[cfg(test)]

@@ -167,9 +167,13 @@ pub struct FileReport {
     /// Plugin types, with their IPAM types: `bridge(host-local)`.
     pub plugins: Vec<String>,
     pub drop_ins: Vec<PathBuf>,
-    /// "ok", "invalid", "shadowed", "plugin-missing", "version-unsupported".
+    /// "ok", "invalid", "shadowed", "plugin-missing", "version-unsupported", or for a file
+    /// that would otherwise be "ok", lint's worst finding: "warnings" or "errors".
     pub status: &'static str,
     pub reason: Option<String>,
+    /// For a file that loads, lint's verdict on it: "ok", "warnings" or "errors" (whatever
+    /// its status).
+    pub lint: Option<&'static str>,
     #[serde(skip)]
     pub list: Option<Summary>,
     /// Why the runtimes' own validation (plugin types only) refuses it, if it does.
@@ -277,6 +281,7 @@ fn reports(
             drop_ins: Vec::new(),
             status: "ok",
             reason: None,
+            lint: None,
             list: None,
             unrunnable: None,
         };
@@ -350,8 +355,17 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
         .flat_map(|p| std::iter::once(p.plugin_type.as_str()).chain(p.ipam.as_deref()))
         .collect();
     let types: Vec<String> = types.into_iter().map(str::to_string).collect();
-    let mut files = prober.prefetch_while(types, || reports(&listing, loaded));
-    for file in files.iter_mut() {
+    // And each file that loads is linted meanwhile, so that its status is lint's too.
+    let (mut files, verdicts) = prober.prefetch_while(types, || {
+        let files = reports(&listing, loaded);
+        let named: Vec<(&Path, Option<&str>)> = files
+            .iter()
+            .map(|f| (f.file.as_path(), f.list.as_ref().map(|l| l.name.as_str())))
+            .collect();
+        let verdicts = super::verdict::verdicts(&named);
+        (files, verdicts)
+    });
+    for (file, verdict) in files.iter_mut().zip(verdicts) {
         let Some(list) = file.list.as_ref() else { continue };
         let problems = prober.problems(list);
         file.unrunnable = problems.iter().find(|p| !p.ipam).map(|p| p.status);
@@ -359,6 +373,12 @@ pub fn survey(dir: &Path, prober: &mut Prober, settings: &Settings) -> Result<Su
             file.status = first.status;
             file.reason =
                 Some(problems.iter().map(|p| p.why.clone()).collect::<Vec<_>>().join("; "));
+        }
+        let Some(verdict) = verdict else { continue };
+        file.lint = Some(verdict.status());
+        if file.status == "ok" && verdict.status() != "ok" {
+            file.status = verdict.status();
+            file.reason = verdict.reason();
         }
     }
 

@@ -60,7 +60,12 @@ pub fn conf_ls(out: &mut dyn Write, survey: &Survey, style: &Style) -> io::Resul
         if !f.drop_ins.is_empty() {
             plugins.push_str(&format!(" (+{} drop-in)", f.drop_ins.len()));
         }
-        let status = text(f.status).fg(if f.status == "ok" { Color::Green } else { Color::Red });
+        let color = match f.status {
+            "ok" => Color::Green,
+            "warnings" => Color::Yellow,
+            _ => Color::Red,
+        };
+        let status = text(f.status).fg(color);
         t.row([
             text(f.position),
             text(file_name(&f.file)),
@@ -150,6 +155,26 @@ pub fn conf_show(out: &mut dyn Write, r: &ShowReport, style: &Style) -> io::Resu
         ]);
     }
     t.section(out, "Plugins")?;
+    if r.plugins.iter().any(|p| !p.capability_runtimes.is_empty()) {
+        let cols = [
+            Col::new("#").keep().priority(2),
+            Col::new("plugin").keep().priority(2),
+            Col::new("capability").keep().priority(2),
+            Col::new("passed by").wrap(),
+        ];
+        let mut t = Grid::new(style, cols);
+        for p in &r.plugins {
+            for cap in &p.capability_runtimes {
+                t.row([
+                    (p.index + 1).to_string(),
+                    p.plugin_type.clone(),
+                    cap.name.clone(),
+                    cap.passed_by.join(", "),
+                ]);
+            }
+        }
+        t.section(out, "Capabilities, and the runtimes that pass them")?;
+    }
     if let Some(request) = &r.request {
         for p in &r.plugins {
             if let Some(stdin) = &p.stdin {

@@ -18,7 +18,10 @@ pub struct PluginOrigin {
     #[serde(rename = "type")]
     pub plugin_type: String,
     pub ipam: Option<String>,
+    /// The capabilities it declares true.
     pub capabilities: Vec<String>,
+    /// Each of those, with the runtimes that pass an argument for it.
+    pub capability_runtimes: Vec<PassedBy>,
     /// The file it is written in.
     pub file: PathBuf,
     /// "inline" (with its position in `plugins`) or "drop-in".
@@ -27,6 +30,14 @@ pub struct PluginOrigin {
     pub stdin: Option<Value>,
     /// With --request: the environment it would get.
     pub env: Option<serde_json::Map<String, Value>>,
+}
+
+/// A capability a plugin declares, and who fills it in (`diagnose::runtimes`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PassedBy {
+    pub name: String,
+    pub passed_by: Vec<&'static str>,
 }
 
 /// The report of `conf show`.

@@ -10,7 +10,7 @@ use super::{assert_contains, base, codes, counts, diagnostics, list, Dir};
 
 /// The 1-based line and column (in characters) where `needle` starts in `text`; it must
 /// occur once.
-fn position(text: &str, needle: &str) -> (u64, u64) {
+pub(super) fn position(text: &str, needle: &str) -> (u64, u64) {
     assert_eq!(text.matches(needle).count(), 1, "{needle:?} must occur once in:\n{text}");
     let at = text.find(needle).unwrap();
     let before = &text[..at];
@@ -21,7 +21,7 @@ fn position(text: &str, needle: &str) -> (u64, u64) {
 
 /// The only diagnostic with this code at this position (None: a whole-file one), checked for
 /// severity and a fix.
-fn expect_diag<'a>(
+pub(super) fn expect_diag<'a>(
     report: &'a Value,
     code: &str,
     severity: &str,
@@ -160,15 +160,18 @@ fn lint_a_file_without_cni_version_has_only_the_warning() {
 #[test]
 fn lint_field_types() {
     let d = Dir::new();
-    d.plugin("fa");
-    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"disableCheck\": \"true\",\n  \"plugins\": [\n    {\n      \"type\": \"fa\",\n      \"isGateway\": true,\n      \"ipMasq\": \"true\",\n      \"mtu\": \"1500\",\n      \"vlan\": 5\n    }\n  ]\n}\n";
+    d.plugin("bridge");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"disableCheck\": \"true\",\n  \"plugins\": [\n    {\n      \"type\": \"bridge\",\n      \"isGateway\": true,\n      \"ipMasq\": \"true\",\n      \"mtu\": \"1500\",\n      \"vlan\": 5\n    }\n  ]\n}\n";
     d.write("10-x.conflist", text);
     let r = d.lint(&[], 2);
     // libcni reads "true" for its own flags; other readers may not.
     expect_diag(&r, "string-for-boolean", "info", Some(position(text, "\"disableCheck\"")));
-    // Plugins written in Go refuse a string where they want a bool or a number.
-    expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
-    expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    // bridge decodes its configuration into a Go struct, which refuses a string where it
+    // wants a bool or a number.
+    let diag = expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
+    assert_contains(diag["message"].as_str().unwrap(), "bridge");
+    let diag = expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    assert_eq!(diag["fix"], "write mtu: 1500, without quotes");
     assert_eq!(position(text, "\"mtu\""), (10, 7));
     assert_eq!(counts(&r), (2, 0));
 
@@ -180,6 +183,50 @@ fn lint_field_types() {
     let r = d.lint(&[], 0);
     expect_diag(&r, "string-for-boolean", "info", Some(position(info, "\"disableGC\"")));
     assert_eq!(counts(&r), (0, 0));
+}
+
+/// Issue 11, item 6: the AWS VPC CNI declares its MTU as a string; lint called `"mtu":
+/// "9001"` an error and suggested the fix that breaks it. Fields of a plugin that is not
+/// one of the reference plugins are that plugin's business.
+#[test]
+fn lint_leaves_third_party_plugins_fields_alone() {
+    let d = Dir::new();
+    for p in ["aws-cni", "egress-cni", "portmap", "host-local"] {
+        d.plugin(p);
+    }
+    let text = r#"{
+  "cniVersion": "0.4.0",
+  "name": "aws-cni",
+  "disableCheck": true,
+  "plugins": [
+    {"name": "aws-cni", "type": "aws-cni", "vethPrefix": "eni", "mtu": "9001",
+     "podSGEnforcingMode": "strict", "pluginLogLevel": "DEBUG", "ipMasq": "false"},
+    {"name": "egress-cni", "type": "egress-cni", "mtu": "9001", "enabled": "false",
+     "randomizeSNAT": "prng", "nodeIP": "",
+     "ipam": {"type": "host-local", "ranges": [[{"subnet": "fd00::ac:00/118"}]],
+              "routes": [{"dst": "::/0"}], "dataDir": "/run/cni/v4pd/egress-v6-ipam"}},
+    {"type": "portmap", "capabilities": {"portMappings": true}, "snat": true}
+  ]
+}
+"#;
+    d.write("10-aws.conflist", text);
+    let r = d.lint(&[], 0);
+    assert_eq!(codes(&r), Vec::<&str>::new());
+
+    // The same field of a reference plugin that decodes it as a number is an error, and
+    // one of a reference plugin that does not read it is a warning: ptp has no isGateway.
+    let d = Dir::new();
+    d.plugin("ptp");
+    d.plugin("host-local");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"p\",\n  \"plugins\": [\n    {\"type\": \"ptp\", \"mtu\": \"9001\", \"ipMasq\": \"true\", \"isGateway\": \"true\",\n     \"ipam\": {\"type\": \"host-local\", \"subnet\": \"10.77.0.0/24\"}}\n  ]\n}\n";
+    d.write("10-p.conflist", text);
+    let r = d.lint(&[], 2);
+    expect_diag(&r, "string-for-number", "error", Some(position(text, "\"mtu\"")));
+    expect_diag(&r, "string-for-boolean", "error", Some(position(text, "\"ipMasq\"")));
+    let diag =
+        expect_diag(&r, "string-for-boolean", "warning", Some(position(text, "\"isGateway\"")));
+    assert_contains(diag["message"].as_str().unwrap(), "ptp does not read isGateway");
+    assert_eq!(counts(&r), (2, 1));
 }
 
 #[test]
@@ -369,7 +416,8 @@ fn lint_a_world_writable_conf_dir_is_a_warning() {
 fn lint_a_single_file() {
     let d = Dir::new();
     d.plugin("fa");
-    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"fa\", \"mtu\": \"9000\"}]\n}";
+    d.plugin("bridge");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\"type\": \"bridge\", \"mtu\": \"9000\"}]\n}";
     let path = d.write("10-x.conflist", text);
     // Neighbours do not count when one file is named.
     d.write("20-x.conflist", &list("x", "1.0.0", &["fa"]));
@@ -426,9 +474,10 @@ fn lint_a_missing_target_names_it_once() {
 fn lint_a_one_line_file_of_many_keys_and_one_over_the_size_limit() {
     let d = Dir::new();
     d.plugin("fa");
+    d.plugin("bridge");
     let keys: Vec<String> = (0..40_000).map(|i| format!("\"k{i}\":0")).collect();
     let text = format!(
-        r#"{{"cniVersion":"1.0.0","name":"x","plugins":[{{"type":"fa","ü":0,{},"mtu":"9000"}}]}}"#,
+        r#"{{"cniVersion":"1.0.0","name":"x","plugins":[{{"type":"bridge","ü":0,{},"mtu":"9000"}}]}}"#,
         keys.join(",")
     );
     let path = d.write("10-x.conflist", &text);
@@ -445,6 +494,23 @@ fn lint_a_one_line_file_of_many_keys_and_one_over_the_size_limit() {
     assert!(diagnostics(&r)[0]["message"].as_str().unwrap().contains("1024 KiB"), "{r:#}");
 }
 
+/// Issue 11, item 7: containerd and CRI-O pass the pod annotations as a capability, and
+/// Multus passes CNIDeviceInfoFile; a name no runtime passes is still a warning, with the
+/// name it was probably meant to be.
+#[test]
+fn lint_capabilities_the_runtimes_pass_are_known() {
+    let d = Dir::new();
+    d.plugin("fa");
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [\n    {\"type\": \"fa\", \"capabilities\": {\"io.kubernetes.cri.pod-annotations\": true,\n     \"CNIDeviceInfoFile\": true, \"cgroupPath\": true, \"PortMappings\": true}}\n  ]\n}\n";
+    d.write("10-x.conflist", text);
+    let r = d.lint(&[], 0);
+    assert_eq!(codes(&r), ["unknown-capability"]);
+    let diag =
+        expect_diag(&r, "unknown-capability", "warning", Some(position(text, "\"PortMappings\"")));
+    assert_contains(diag["fix"].as_str().unwrap(), "did you mean \"portMappings\"?");
+    assert_contains(diag["message"].as_str().unwrap(), "CAP_ARGS");
+}
+
 /// Issue 11, items 3-5: what libcni takes but other readers may not is a warning, at its
 /// place: a key in another case ("Type"), text that Go reads as U+FFFD; a trailing comma
 /// is pointed at the comma.
@@ -453,7 +519,8 @@ fn lint_warns_of_what_only_go_reads_and_points_at_the_comma() {
     let d = Dir::new();
     d.plugin("fa");
     d.plugin("host-local");
-    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\n    \"Type\": \"fa\",\n    \"IPAM\": {\"TYPE\": \"host-local\"}\n  }]\n}\n";
+    // host-local needs a range, or lint says it would fail.
+    let text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"x\",\n  \"plugins\": [{\n    \"Type\": \"fa\",\n    \"IPAM\": {\"TYPE\": \"host-local\", \"subnet\": \"10.1.0.0/24\"}\n  }]\n}\n";
     d.write("10-x.conflist", text);
     let r = d.lint(&[], 0);
     expect_diag(&r, "key-case", "warning", Some(position(text, "\"Type\"")));

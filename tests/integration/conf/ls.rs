@@ -363,7 +363,10 @@ fn ls_a_file_without_cni_version_is_validated_as_0_1_0() {
     d.write("10-legacy.conflist", r#"{"name": "legacy", "plugins": [{"type": "fa"}]}"#);
     d.write("20-old.conf", r#"{"name": "old", "type": "fa"}"#);
     let s = d.ls(&[]);
-    assert_eq!(statuses(&s), pairs(&[("10-legacy.conflist", "ok"), ("20-old.conf", "ok")]));
+    // Not "version-unsupported"; lint's warning that there is no cniVersion is the status.
+    let want = [("10-legacy.conflist", "warnings"), ("20-old.conf", "warnings")];
+    assert_eq!(statuses(&s), pairs(&want));
+    assert_contains(file(&s, "20-old.conf")["reason"].as_str().unwrap(), "missing-cni-version");
     assert_eq!(picked(&s, "cri-o"), (some("legacy"), some("10-legacy.conflist")));
 }
 
@@ -438,4 +441,69 @@ fn ls_a_number_out_of_range_or_deep_nesting_makes_a_file_invalid() {
     assert_contains(file(&s, "00-big.conflist")["reason"].as_str().unwrap(), "out of range");
     assert_contains(file(&s, "01-deep.conflist")["reason"].as_str().unwrap(), "recursion limit");
     assert_eq!(picked(&s, "libcni"), (None, some("00-big.conflist")));
+}
+
+/// Issue 11, item 11: `conf ls` said `ok` for a file on which `conf lint` reports errors.
+/// The status of a file that loads is now lint's worst finding; a file that does not load,
+/// or that another status explains, keeps it, and `lint` says lint's verdict on each.
+#[test]
+fn ls_status_is_lints_worst_finding() {
+    let d = Dir::new();
+    for p in ["bridge", "host-local", "fa"] {
+        d.plugin(p);
+    }
+    d.write(
+        "10-err.conflist",
+        r#"{"cniVersion": "1.0.0", "name": "err", "plugins": [{"type": "bridge", "mtu": "1500"}]}"#,
+    );
+    d.write("20-warn.conflist", r#"{"name": "warn", "plugins": [{"type": "fa"}]}"#);
+    d.write("30-ok.conflist", &list("ok", "1.0.0", &["fa"]));
+    // Each fine alone, but they share a subnet: lint warns on both.
+    let net = |name: &str, subnet: &str| {
+        json!({"cniVersion": "1.0.0", "name": name,
+               "plugins": [{"type": "bridge", "ipam": {"type": "host-local", "subnet": subnet}}]})
+        .to_string()
+    };
+    d.write("40-s1.conflist", &net("s1", "10.60.0.0/16"));
+    d.write("50-s2.conflist", &net("s2", "10.60.1.0/24"));
+    d.write(
+        "60-miss.conflist",
+        r#"{"cniVersion": "1.0.0", "name": "miss", "plugins": [{"type": "absent", "mtu": "x"}]}"#,
+    );
+    d.write("70-bad.conflist", "{");
+    let s = d.ls(&[]);
+    assert_eq!(
+        statuses(&s),
+        pairs(&[
+            ("10-err.conflist", "errors"),
+            ("20-warn.conflist", "warnings"),
+            ("30-ok.conflist", "ok"),
+            ("40-s1.conflist", "warnings"),
+            ("50-s2.conflist", "warnings"),
+            ("60-miss.conflist", "plugin-missing"),
+            ("70-bad.conflist", "invalid"),
+        ])
+    );
+    let err = file(&s, "10-err.conflist");
+    assert_eq!(err["lint"], "errors");
+    let reason = err["reason"].as_str().unwrap();
+    assert_contains(reason, "string-for-number");
+    assert_contains(reason, "1 error(s), 0 warning(s)");
+    assert_contains(file(&s, "40-s1.conflist")["reason"].as_str().unwrap(), "10.60.1.0/24");
+    assert_eq!(file(&s, "30-ok.conflist")["lint"], "ok");
+    assert_eq!(file(&s, "60-miss.conflist")["lint"], "ok");
+    assert!(file(&s, "70-bad.conflist")["lint"].is_null());
+    // The statuses are lint's: the files lint fails are the ones ls says "errors" of.
+    let r = d.lint(&[], 2);
+    let mut failing: Vec<&str> = super::diagnostics(&r)
+        .iter()
+        .filter(|d| d["severity"] == "error" && d["code"] != "plugin-missing")
+        .map(|d| base(&d["file"]))
+        .collect();
+    failing.dedup();
+    assert_eq!(failing, ["10-err.conflist", "70-bad.conflist"]);
+
+    let table = d.cnictl().args(["-o", "table", "conf", "ls"]).expect(0).stdout;
+    let row = table.lines().find(|l| l.contains("10-err.conflist")).unwrap();
+    assert!(row.trim_end().ends_with("errors"), "{table}");
 }

@@ -10,10 +10,13 @@
 //! that behaviour where cnictl differs today.
 //!
 //! This module holds the temporary world ([`Dir`]) and the report readers the submodules
-//! share; the tests are in `ls`, `show`, `lint` and `no_root`.
+//! share; the tests are in `ls`, `show`, `lint`, `lint_reference`, `examples` and
+//! `no_root`.
 
+mod examples;
 mod libcni;
 mod lint;
+mod lint_reference;
 mod ls;
 mod no_root;
 mod show;

@@ -386,3 +386,38 @@ fn show_stops_at_an_earlier_file_with_a_number_out_of_range_or_deep_nesting() {
         assert_contains(&out.stderr, file);
     }
 }
+
+/// Issue 11, item 7: each capability a plugin declares, with the runtimes that pass an
+/// argument for it (diagnose::runtimes), in the JSON beside the plain names and in a table.
+#[test]
+fn show_names_the_runtimes_that_pass_each_capability() {
+    let d = Dir::new();
+    d.write(
+        "10-n.conflist",
+        &json!({"cniVersion": "1.0.0", "name": "n", "plugins": [
+            {"type": "fa"},
+            {"type": "fb", "capabilities": {"portMappings": true, "mac": false,
+                                            "io.kubernetes.cri.pod-annotations": true}}]})
+        .to_string(),
+    );
+    let r = d.show(&["n"]);
+    let plugins = r["plugins"].as_array().unwrap();
+    assert_eq!(plugins[0]["capabilityRuntimes"], json!([]));
+    assert_eq!(
+        plugins[1]["capabilities"],
+        json!(["io.kubernetes.cri.pod-annotations", "portMappings"])
+    );
+    assert_eq!(
+        plugins[1]["capabilityRuntimes"],
+        json!([
+            {"name": "io.kubernetes.cri.pod-annotations",
+             "passedBy": ["containerd", "cri-o", "cnitool"]},
+            {"name": "portMappings", "passedBy": ["containerd", "podman", "multus", "cnitool"]}
+        ])
+    );
+
+    let table = d.cnictl().args(["-o", "table", "conf", "show", "n"]).expect(0).stdout;
+    assert_contains(&table, "Capabilities, and the runtimes that pass them");
+    let row = table.lines().find(|l| l.contains("pod-annotations  ")).unwrap_or_default();
+    assert!(row.contains("fb") && row.ends_with("containerd, cri-o, cnitool"), "{table}");
+}
