@@ -108,7 +108,9 @@ pub fn request(
     conf.insert("name".into(), Value::String(list.name.clone()));
     conf.insert("cniVersion".into(), Value::String(list.cni_version.clone()));
     if let Some(prev) = prev {
-        conf.insert("prevResult".into(), prev.to_json());
+        // As libcni injects it: the result marshalled by its own type, so a 1.x result
+        // without an empty `dns` (types100.Result.MarshalJSON).
+        conf.insert("prevResult".into(), prev.to_libcni_map());
     }
     let mut runtime = Map::new();
     for cap in plugin.capabilities() {
