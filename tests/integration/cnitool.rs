@@ -1,7 +1,8 @@
 //! cnictl invoked as `cnitool` against cnitool v1.3.0 itself. What it prints after ADD and
 //! what it caches are libcni v1.3.0's bytes, compared with the probe built on that libcni
 //! (tests/interop/libcni-probe, whose `add` prints the result with `Result.Print` as
-//! cnitool.go does) on the same network in the same namespace.
+//! cnitool.go does) on the same network in the same namespace; and it exits as cnitool does
+//! (1 on every failure).
 //!
 //! The network is made deterministic so that the bytes can be compared whole: macvlan on a
 //! veth of the test's host namespace, host-local with a range of one address, tuning with a
@@ -205,4 +206,68 @@ fn cnitool_mode_prints_and_caches_add_results_byte_for_byte_as_cnitool_1_3() {
     let caps = r#"{"portMappings":[{"protocol":"tcp","hostPort":8080,"containerPort":80}],"bandwidth":{"ingressRate":1e6,"egressBurst":2.50}}"#;
     let env = [("CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAME=web"), ("CAP_ARGS", caps)];
     same_bytes(&bench, "n100", &env);
+}
+
+/// The fixture world of the exit-code and argument tests: a network of one fixture plugin
+/// at `version`, with the fixture's `behaviour`.
+fn fixture_world(tag: &str, version: &str, behaviour: Value) -> World {
+    let world = World::new(tag);
+    link_cnitool(&world);
+    world.fixture("fx");
+    let plugin = json!({"type": "fx", "behaviour": behaviour, "recordDir": world.path("rec")});
+    let list = json!({"cniVersion": version, "name": "fxnet", "plugins": [plugin]});
+    world.conf("10-fxnet.conflist", &list.to_string());
+    world
+}
+
+/// `cnitool ARGS` and `cnictl -o cnitool ARGS`, with the world's directories, in its host
+/// namespace.
+fn both(world: &World, args: &[&str]) -> (Output, Output) {
+    let out = Command::new("ip")
+        .args(["netns", "exec", &world.host.name])
+        .arg(tool(world))
+        .arg("--cache-dir")
+        .arg(world.cache_dir())
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("NETCONFPATH", world.conf_dir())
+        .env("CNI_PATH", world.bin_dirs())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (output(out), world.cnictl().args(["-o", "cnitool"]).args(args).run())
+}
+
+#[test]
+fn cnitool_mode_exits_1_on_every_failure_as_cnitool_does() {
+    if !root_or_skip("cnitool_mode_exits_1_on_every_failure_as_cnitool_does") {
+        return;
+    }
+    let ctr = Netns::new("c13x-c");
+    let world = fixture_world("c13x", "1.0.0", json!({"ADD": "crash"}));
+    let missing = format!("/var/run/netns/{}-gone", ctr.name);
+    // (arguments, cnictl's own exit code)
+    let cases: [(Vec<&str>, i32); 5] = [
+        (vec![], 2),
+        (vec!["add", "nosuchnet", &ctr.name], 2),
+        (vec!["add", "fxnet", &missing], 3),
+        (vec!["add", "fxnet", &ctr.name], 4),
+        (vec!["del", "fxnet", &ctr.name, "--container-id", "bad/id"], 2),
+    ];
+    for (args, cnictl_code) in &cases {
+        let (as_cnitool, as_cnictl) = both(&world, args);
+        assert_eq!(
+            as_cnictl.code, *cnictl_code,
+            "cnictl -o cnitool {args:?}: {}",
+            as_cnictl.stderr
+        );
+        assert_eq!(as_cnitool.code, 1, "cnitool {args:?}: {}", as_cnitool.stderr);
+        assert_eq!(as_cnitool.stdout, "", "cnitool {args:?}");
+        assert!(!as_cnitool.stderr.is_empty(), "cnitool {args:?} said nothing");
+    }
+    for ok in [vec!["--help"], vec!["--version"], vec!["del", "fxnet", &ctr.name]] {
+        let (as_cnitool, _) = both(&world, &ok);
+        assert_eq!(as_cnitool.code, 0, "cnitool {ok:?}: {}", as_cnitool.stderr);
+    }
 }
