@@ -18,6 +18,9 @@ use crate::spec::version::Version;
 pub struct StatusArgs {
     /// Network name, looked up as libcni does (or a path to a file)
     pub network: String,
+    /// Accepted and ignored, as cnitool takes one (`cnitool status NET NETNS`): STATUS is
+    /// about the network, not a namespace
+    pub netns: Option<String>,
 }
 
 /// What codes 50 and 51 mean for the node.

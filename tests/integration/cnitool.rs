@@ -1,8 +1,9 @@
 //! cnictl invoked as `cnitool` against cnitool v1.3.0 itself. What it prints after ADD and
 //! what it caches are libcni v1.3.0's bytes, compared with the probe built on that libcni
 //! (tests/interop/libcni-probe, whose `add` prints the result with `Result.Print` as
-//! cnitool.go does) on the same network in the same namespace; and it exits as cnitool does
-//! (1 on every failure).
+//! cnitool.go does) on the same network in the same namespace; it exits as cnitool does (1
+//! on every failure); and it takes every invocation cnitool takes (`gc` and `status` with
+//! a namespace argument).
 //!
 //! The network is made deterministic so that the bytes can be compared whole: macvlan on a
 //! veth of the test's host namespace, host-local with a range of one address, tuning with a
@@ -270,4 +271,37 @@ fn cnitool_mode_exits_1_on_every_failure_as_cnitool_does() {
         let (as_cnitool, _) = both(&world, &ok);
         assert_eq!(as_cnitool.code, 0, "cnitool {ok:?}: {}", as_cnitool.stderr);
     }
+}
+
+#[test]
+fn cnitool_mode_takes_gc_and_status_with_a_namespace_as_cnitool_does() {
+    if !root_or_skip("cnitool_mode_takes_gc_and_status_with_a_namespace_as_cnitool_does") {
+        return;
+    }
+    let ctr = Netns::new("c13a-c");
+    let world = fixture_world("c13a", "1.1.0", json!({}));
+    for command in ["status", "gc"] {
+        let (as_cnitool, as_cnictl) = both(&world, &[command, "fxnet", &ctr.path()]);
+        for out in [&as_cnitool, &as_cnictl] {
+            assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{command}: {}", out.stderr);
+        }
+    }
+    // The attachment that `cnitool gc` would delete is still there: cnictl's gc is a dry
+    // run unless told otherwise, and says so where cnitool's output has no room for it.
+    let add = both(&world, &["add", "fxnet", &ctr.name]).0;
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let (gc, _) = both(&world, &["gc", "fxnet", &ctr.name]);
+    assert_eq!((gc.code, gc.stdout.as_str()), (0, ""), "{}", gc.stderr);
+    assert!(gc.stderr.contains("gc is a dry run: nothing was deleted"), "{}", gc.stderr);
+    assert!(gc.stderr.contains("cnitool gc would DEL all 1 cached attachments"), "{}", gc.stderr);
+    assert_eq!(world.cache_entries().len(), 1);
+    let calls = std::fs::read_to_string(world.path("rec").join("calls.jsonl")).unwrap();
+    assert!(!calls.contains("\"GC\""), "a dry run sent GC:\n{calls}");
+    // A STATUS that fails exits 1 in cnitool mode too; cnictl's own form (no namespace) stays.
+    let down = fixture_world("c13b", "1.1.0", json!({"STATUS": "status:50"}));
+    let (as_cnitool, as_cnictl) = both(&down, &["status", "fxnet", &ctr.path()]);
+    assert_eq!((as_cnitool.code, as_cnictl.code), (1, 1), "{}", as_cnitool.stderr);
+    let report = down.cnictl().args(["-o", "json", "gc", "fxnet", &ctr.path()]).expect(0).json();
+    let notes = report["notes"].to_string();
+    assert!(notes.contains("is ignored, as cnitool ignores it"), "{notes}");
 }
