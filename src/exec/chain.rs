@@ -30,6 +30,9 @@ pub enum Outcome {
     Ok,
     Failed,
     NotRun,
+    /// Failed, and does not support the configuration's version: it did not understand the
+    /// command (`status` asks VERSION of a plugin that failed).
+    Unsupported,
 }
 
 /// One plugin's part in a chain run.
