@@ -1,8 +1,9 @@
 //! The result cache, in libcni's format so that cnitool, containerd and CRI-O read what
 //! cnictl writes and the other way round: `<cache-dir>/results/<network>-<containerID>-<ifname>`,
 //! a `cniCacheV1` object whose `config` is the list's bytes in base64 (a Go `[]byte`).
-//! Files are written to a temporary file, flushed to disk and renamed, so a crash or a
-//! reboot never leaves a half-written or empty entry (cni#1055).
+//! The bytes are libcni v1.3.0's (`cacheAdd`, through [`crate::spec::gojson`]). Files are
+//! written to a temporary file, flushed to disk and renamed, so a crash or a reboot never
+//! leaves a half-written or empty entry (cni#1055).
 
 use std::fs;
 use std::io::Write;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::exec::chain::Attachment;
+use crate::spec::gojson;
 use crate::spec::result::CniResult;
 
 /// The `kind` of every entry libcni writes today.
@@ -112,8 +114,10 @@ impl Cache {
         let dir = path.parent().unwrap_or(Path::new("."));
         fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
         let mut tmp = tempfile::Builder::new().prefix(".cnictl-").tempfile_in(dir)?;
-        let bytes = serde_json::to_vec(info).map_err(std::io::Error::other)?;
-        tmp.write_all(&bytes)?;
+        // As libcni's `json.Marshal(&cached)`: the result and capability args are Go maps,
+        // so their numbers are float64 and their keys sorted (see `entry`).
+        let bytes = gojson::to_string(info, None, gojson::Numbers::Float64);
+        tmp.write_all(bytes.as_bytes())?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
@@ -203,7 +207,8 @@ impl Cache {
     }
 }
 
-/// Builds the entry libcni writes after a successful ADD.
+/// Builds the entry libcni writes after a successful ADD (`cacheAdd`): the result as libcni
+/// holds it in the entry's map, and the capability args as the map they were decoded into.
 pub fn entry(list_bytes: &[u8], network: &str, att: &Attachment, result: &CniResult) -> CachedInfo {
     CachedInfo {
         kind: KIND.to_string(),
@@ -213,8 +218,8 @@ pub fn entry(list_bytes: &[u8], network: &str, att: &Attachment, result: &CniRes
         network_name: network.to_string(),
         netns: att.netns.clone(),
         cni_args: att.args.clone(),
-        capability_args: att.capability_args.clone(),
-        result: Some(result.to_json()),
+        capability_args: gojson::sorted_map(&att.capability_args),
+        result: Some(result.to_libcni_map()),
     }
 }
 
@@ -309,6 +314,40 @@ mod tests {
         assert_eq!(back.result(), Some(&result()));
         assert!(cache.remove(&path).unwrap());
         assert!(matches!(cache.read(&path, "1.0.0").unwrap(), Cached::Missing));
+    }
+
+    #[test]
+    fn writes_the_bytes_libcni_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let path = cache.path("net", "c1", "eth0");
+        let caps: Value = serde_json::from_str(
+            r#"{"portMappings":[{"hostPort":8080,"containerPort":80.0,"protocol":"tcp"}],"bandwidth":{"ingressRate":1e6}}"#,
+        )
+        .unwrap();
+        let att = Attachment {
+            container_id: "c1".into(),
+            netns: "/run/netns/a&b".into(),
+            ifname: "eth0".into(),
+            args: vec![("K".to_string(), "v".to_string())],
+            capability_args: caps.as_object().unwrap().clone(),
+        };
+        let result = CniResult::from_value(
+            &json!({"cniVersion":"1.0.0","interfaces":[{"name":"eth0","mac":"02:00:00:00:00:01"}],
+                    "ips":[{"interface":0,"address":"10.4.0.2/24"}],"dns":{}}),
+            "",
+        )
+        .unwrap();
+        cache.write(&path, &entry(b"{}", "net", &att, &result)).unwrap();
+        let expected = concat!(
+            r#"{"kind":"cniCacheV1","containerId":"c1","config":"e30=","ifName":"eth0","#,
+            r#""networkName":"net","netns":"/run/netns/a\u0026b","cniArgs":[["K","v"]],"#,
+            r#""capabilityArgs":{"bandwidth":{"ingressRate":1000000},"portMappings":"#,
+            r#"[{"containerPort":80,"hostPort":8080,"protocol":"tcp"}]},"#,
+            r#""result":{"cniVersion":"1.0.0","interfaces":[{"mac":"02:00:00:00:00:01","name":"eth0"}],"#,
+            r#""ips":[{"address":"10.4.0.2/24","interface":0}]}}"#
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     }
 
     #[test]

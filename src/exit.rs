@@ -29,6 +29,17 @@ impl Code {
         self as u8
     }
 
+    /// The code cnitool ends with in the same case: it exits 1 on every failure, whatever
+    /// its cause (`exit` and `usage` in cnitool.go), and a signal ends it as it ends cnictl.
+    pub fn as_cnitool(self) -> Code {
+        match self {
+            Code::Success | Code::Interrupted => self,
+            Code::PluginFailed | Code::Usage | Code::Environment | Code::Crash => {
+                Code::PluginFailed
+            }
+        }
+    }
+
     pub fn from_u8(code: u8) -> Option<Code> {
         [
             Code::Success,
@@ -40,6 +51,15 @@ impl Code {
         ]
         .into_iter()
         .find(|c| c.as_u8() == code)
+    }
+}
+
+/// The exit status of a run that ended with `code`: the code itself, or cnitool's when
+/// cnictl was invoked as `cnitool`.
+pub fn status(code: u8, as_cnitool: bool) -> u8 {
+    match Code::from_u8(code) {
+        Some(c) if as_cnitool => c.as_cnitool().as_u8(),
+        _ => code,
     }
 }
 

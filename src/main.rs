@@ -14,14 +14,16 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(cnictl::cli::command).complete();
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Installed (or linked) as `cnitool`, cnictl prints what cnitool prints unless told
-    // otherwise: a drop-in for scripts.
+    // otherwise, and exits as cnitool exits: a drop-in for scripts.
     let invoked_as = args.first().map(std::path::Path::new).and_then(|p| p.file_name());
-    if invoked_as.is_some_and(|name| name == "cnitool") {
+    let as_cnitool = invoked_as.is_some_and(|name| name == "cnitool");
+    if as_cnitool {
         args.insert(1, "--output=cnitool".into());
     }
+    let exit = |code: u8| ExitCode::from(cnictl::exit::status(code, as_cnitool));
     let cli = match cnictl::cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => return ExitCode::from(cnictl::parse_failure(&err, &args)),
+        Err(err) => return exit(cnictl::parse_failure(&err, &args)),
     };
     match cnictl::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
             }
             let message = format!("{err:#}");
             eprintln!("cnictl: error: {}", cnictl::render::escape_controls(&message, false));
-            ExitCode::from(cnictl::exit::of_error(&err).as_u8())
+            exit(cnictl::exit::of_error(&err).as_u8())
         }
     }
 }

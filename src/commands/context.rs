@@ -179,6 +179,14 @@ impl Context {
         argv
     }
 
+    /// Says on stderr, with `-o cnitool` only, what that format has no room for (it prints
+    /// nothing but ADD's result), where keeping quiet would mislead.
+    pub fn note_for_cnitool(&self, text: &str) {
+        if self.style.output == Output::Cnitool {
+            eprintln!("cnictl: note: {}", render::escape_controls(text, false));
+        }
+    }
+
     /// Asks before an action that a live attachment would feel: yes with `--yes`, else the
     /// answer on a terminal, else no. Says what is at stake first, on stderr (stdout holds
     /// the report).

@@ -26,6 +26,9 @@ use crate::spec::version::Version;
 pub struct GcArgs {
     /// Network name, looked up as libcni does (or a path to a file)
     pub network: String,
+    /// Accepted and ignored, as cnitool takes one (`cnitool gc NET NETNS`): GC is about
+    /// every cached attachment of the network, not one namespace
+    pub netns: Option<String>,
     /// An attachment that is still in use, as CONTAINERID/IFNAME (repeatable)
     #[arg(long = "valid", value_name = "CONTAINERID/IFNAME")]
     pub valid: Vec<String>,
@@ -92,6 +95,13 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
         notes: Vec::new(),
         calls: None,
     };
+    if let Some(netns) = &args.netns {
+        report.notes.push(format!(
+            "{netns} is ignored, as cnitool ignores it: GC is about every cached attachment \
+             of {}, not one namespace",
+            list.name
+        ));
+    }
     judge(ctx, &list, &entries, &mut report);
     let mut calls = Vec::new();
     if args.apply && !list.disable_gc {
@@ -111,6 +121,18 @@ pub fn run(ctx: &Context, args: &GcArgs) -> Result<()> {
     report.calls = ctx.calls_for_report(&calls);
     ctx.trace_to_stderr(&calls)?;
     ctx.emit(&report)?;
+    if !args.apply && !list.disable_gc {
+        // `cnitool gc` would have deleted them; a drop-in that silently did nothing would
+        // mislead the script that called it.
+        ctx.note_for_cnitool(&format!(
+            "gc is a dry run: nothing was deleted and no GC was sent. cnitool gc would DEL \
+             all {} cached attachments of {}; pass --apply --all to do that, or see \
+             `cnictl gc {}` for what would happen",
+            report.attachments.len(),
+            list.name,
+            list.name
+        ));
+    }
     if report.errors.is_empty() {
         return Ok(());
     }

@@ -70,6 +70,10 @@ fn extra_sections(page: &str, see_also: &[String], out: &mut dyn Write) -> std::
     ] {
         writeln!(out, ".TP\n\\fB{code}\\fR\n{what}")?;
     }
+    writeln!(
+        out,
+        ".PP\nInvoked as \\fBcnitool\\fR (a symlink), every failure exits 1, as cnitool does."
+    )?;
     let examples = examples(page);
     if !examples.is_empty() {
         writeln!(out, ".SH EXAMPLES")?;

@@ -30,6 +30,9 @@ pub enum Outcome {
     Ok,
     Failed,
     NotRun,
+    /// Failed, and does not support the configuration's version: it did not understand the
+    /// command (`status` asks VERSION of a plugin that failed).
+    Unsupported,
 }
 
 /// One plugin's part in a chain run.
@@ -108,7 +111,9 @@ pub fn request(
     conf.insert("name".into(), Value::String(list.name.clone()));
     conf.insert("cniVersion".into(), Value::String(list.cni_version.clone()));
     if let Some(prev) = prev {
-        conf.insert("prevResult".into(), prev.to_json());
+        // As libcni injects it: the result marshalled by its own type, so a 1.x result
+        // without an empty `dns` (types100.Result.MarshalJSON).
+        conf.insert("prevResult".into(), prev.to_libcni_map());
     }
     let mut runtime = Map::new();
     for cap in plugin.capabilities() {

@@ -116,6 +116,7 @@ fn plugins_table(report: &RunReport, style: &Style) -> Grid {
                 Outcome::Ok => format!("ok {:.1}ms", s.duration_ms),
                 Outcome::Failed => "FAILED".into(),
                 Outcome::NotRun => "not run".into(),
+                Outcome::Unsupported => "UNSUPPORTED".into(),
             })
             .unwrap_or_default()
     };

@@ -17,7 +17,7 @@ use owo_colors::Style as Paint;
 pub use super::grid::*;
 use super::{paint, Style};
 use crate::exec::chain::{Outcome, Step};
-use crate::report::{ConfigSummary, ErrorReport};
+use crate::report::{ConfigSummary, ErrorKind, ErrorReport};
 use crate::spec::result::CniResult;
 
 /// The notes of a report, one a line.
@@ -105,6 +105,7 @@ pub fn outcome(outcome: Outcome) -> Text {
         Outcome::Ok => text("ok").fg(Color::Green),
         Outcome::Failed => text("FAILED").fg(Color::Red),
         Outcome::NotRun => text("not run").fg(Color::DarkGrey),
+        Outcome::Unsupported => text("UNSUPPORTED").fg(Color::Red),
     }
 }
 
@@ -136,6 +137,10 @@ pub fn error_details(out: &mut dyn Write, error: &ErrorReport, color: bool) -> i
             writeln!(out, "\n{head} plugin {} ({plugin}): {}", index + 1, error.kind)?
         }
         _ => writeln!(out, "\n{head} {}", error.kind)?,
+    }
+    if error.kind == ErrorKind::UnsupportedVersion {
+        // The message is the diagnosis; the code and msg below are the answer it explains.
+        writeln!(out, "  why       {}", error.message)?;
     }
     if let Some(cni) = &error.cni_error {
         writeln!(out, "  code      {} ({})", cni.code, cni.meaning)?;

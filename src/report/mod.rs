@@ -112,6 +112,9 @@ pub enum ErrorKind {
     Command,
     Leak,
     Cleanup,
+    /// The plugin does not support the configuration's version (its VERSION answer lacks
+    /// it), so it did not understand the command it failed (`status`).
+    UnsupportedVersion,
     /// Any other failure the report already shows in full.
     Failed,
 }
@@ -136,6 +139,7 @@ impl ErrorKind {
             ErrorKind::Command => "command",
             ErrorKind::Leak => "leak",
             ErrorKind::Cleanup => "cleanup",
+            ErrorKind::UnsupportedVersion => "unsupported-version",
             ErrorKind::Failed => "failed",
         }
     }

@@ -20,6 +20,10 @@ pub enum Health {
     /// Another error.
     #[serde(rename = "unknown")]
     Unknown,
+    /// Every plugin that failed does not support the configuration's version (its VERSION
+    /// answer lacks it), so it did not understand STATUS: its answer says nothing.
+    #[serde(rename = "unsupported")]
+    Unsupported,
     /// Below cniVersion 1.1.0 nothing is asked.
     #[serde(rename = "not asked")]
     NotAsked,
@@ -32,6 +36,7 @@ impl Health {
             Health::NotAvailable => "not available",
             Health::LimitedConnectivity => "limited connectivity",
             Health::Unknown => "unknown",
+            Health::Unsupported => "unsupported",
             Health::NotAsked => "not asked",
         }
     }
@@ -48,8 +53,23 @@ pub struct StatusReport {
     pub plugins: Vec<Step>,
     /// Every plugin that answered with an error, explained.
     pub errors: Vec<ErrorReport>,
+    /// The plugins that failed STATUS and, asked VERSION then, do not list the
+    /// configuration's version: older than STATUS, they did not understand it.
+    pub unsupported: Vec<Unsupported>,
     pub verdict: Health,
     pub notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calls: Option<Vec<Invocation>>,
+}
+
+/// A plugin that failed STATUS and does not support the configuration's version.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unsupported {
+    /// Its position in the list (0-based).
+    pub index: usize,
+    #[serde(rename = "type")]
+    pub plugin_type: String,
+    /// What it answered to VERSION.
+    pub supported_versions: Vec<String>,
 }

@@ -3,8 +3,10 @@
 //! Nothing here runs a process or touches the system.
 
 pub mod args;
+pub mod as_libcni;
 pub mod capabilities;
 pub mod error;
+pub mod gojson;
 pub mod result;
 pub mod validate;
 pub mod version;

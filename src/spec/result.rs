@@ -1,8 +1,8 @@
 //! ADD results of every spec version (SPEC section 5, "ADD Success") and the conversions
 //! between them, following the reference types: 0.1.0/0.2.0 (`ip4`/`ip6`), 0.3.x/0.4.0
 //! (`ips[].version`) and 1.x. A result is read into one model, [`CniResult`], and written
-//! back at any version in the reference field order, so that what cnictl prints and caches
-//! is what libcni would.
+//! back at any version in the reference field order. What cnitool prints and what libcni
+//! caches are written as libcni v1.3.0 writes them, in [`super::as_libcni`].
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -72,6 +72,16 @@ pub struct Dns {
     pub options: Vec<String>,
 }
 
+impl Dns {
+    /// Whether every field is empty (`types.DNS.IsEmpty`).
+    pub fn is_empty(&self) -> bool {
+        self.nameservers.is_empty()
+            && self.domain.is_empty()
+            && self.search.is_empty()
+            && self.options.is_empty()
+    }
+}
+
 /// Checks `ADDRESS/PREFIX`, as Go's `net.ParseCIDR` does.
 fn cidr(text: &str) -> Result<(), &'static str> {
     let (addr, prefix) = text.split_once('/').ok_or("not a CIDR (no /prefix)")?;
@@ -115,7 +125,7 @@ impl Family {
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Wire1 {
+pub(super) struct Wire1 {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     cni_version: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -130,7 +140,7 @@ struct Wire1 {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Wire04 {
+pub(super) struct Wire04 {
     #[serde(skip_serializing_if = "String::is_empty")]
     cni_version: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -154,7 +164,7 @@ struct IpConfig04 {
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Wire02 {
+pub(super) struct Wire02 {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     cni_version: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -343,21 +353,7 @@ impl CniResult {
         .expect("result types always serialize")
     }
 
-    /// What cnitool prints after ADD: 4-space indented JSON, no trailing newline.
-    pub fn to_cnitool_text(&self) -> String {
-        let mut buf = Vec::new();
-        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-        let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
-        let done = match Family::of(&self.cni_version).unwrap_or(Family::V1) {
-            Family::V1 => self.wire1().serialize(&mut ser),
-            Family::V04 => self.wire04().serialize(&mut ser),
-            Family::V02 => self.wire02().serialize(&mut ser),
-        };
-        done.expect("result types always serialize");
-        String::from_utf8(buf).expect("serde_json writes UTF-8")
-    }
-
-    fn wire1(&self) -> Wire1 {
+    pub(super) fn wire1(&self) -> Wire1 {
         Wire1 {
             cni_version: self.cni_version.clone(),
             interfaces: self.interfaces.clone(),
@@ -367,7 +363,7 @@ impl CniResult {
         }
     }
 
-    fn wire04(&self) -> Wire04 {
+    pub(super) fn wire04(&self) -> Wire04 {
         Wire04 {
             cni_version: self.cni_version.clone(),
             interfaces: self.interfaces.clone(),
@@ -386,7 +382,7 @@ impl CniResult {
         }
     }
 
-    fn wire02(&self) -> Wire02 {
+    pub(super) fn wire02(&self) -> Wire02 {
         let pick = |v6: bool| {
             self.ips.iter().find(|ip| is_ipv6(&ip.address) == v6).map(|ip| Ip02 {
                 ip: ip.address.clone(),
@@ -517,17 +513,5 @@ mod tests {
         let r = CniResult::from_value(&old, "").unwrap().convert("1.0.0").unwrap();
         assert_eq!(r.to_json()["ips"][0]["address"], "10.2.0.3/16");
         assert!(CniResult::from_value(&json!({"cniVersion": "9.9.9"}), "").is_err());
-    }
-
-    #[test]
-    fn prints_like_cnitool() {
-        let r = CniResult::from_value(
-            &json!({"cniVersion": "1.0.0", "ips": [{"address": "10.1.0.5/24"}]}),
-            "",
-        )
-        .unwrap();
-        let expected = "{\n    \"cniVersion\": \"1.0.0\",\n    \"ips\": [\n        {\n            \
-            \"address\": \"10.1.0.5/24\"\n        }\n    ],\n    \"dns\": {}\n}";
-        assert_eq!(r.to_cnitool_text(), expected);
     }
 }

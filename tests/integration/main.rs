@@ -2,6 +2,7 @@
 //! repository's fixture plugin, in namespaces each test makes and removes.
 
 mod attach_guard;
+mod cnitool;
 mod conf;
 mod deploy;
 mod errors;

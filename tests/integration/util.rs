@@ -316,3 +316,30 @@ impl World {
 pub fn read_json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
+
+/// The spec 1.1 reference plugins (v1.7.1), which ../shared/tools/reference-plugins builds
+/// (scripts/install-deps runs it); `None`, with a note, when they are missing, except in CI
+/// on a machine that has ../shared, where that is a failure.
+pub fn reference_plugins(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from("/opt/cni-plugins-v1.7.1");
+    if ["macvlan", "host-local", "tuning", "bridge", "portmap"]
+        .iter()
+        .all(|p| dir.join(p).is_file())
+    {
+        return Some(dir);
+    }
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/reference-plugins");
+    assert!(
+        std::env::var_os("CI").is_none() || !shared.exists(),
+        "{test}: CI needs the v1.7.1 reference plugins in {} (scripts/install-deps)",
+        dir.display()
+    );
+    eprintln!("skipping {test}: the v1.7.1 reference plugins are not in {}", dir.display());
+    None
+}
+
+/// cnitool's container ID for a namespace path: "cnitool-" and 20 hex digits of its SHA-512.
+pub fn cnitool_id(netns_path: &str) -> String {
+    let digest = sh("sh", &["-c", "printf %s \"$1\" | sha512sum", "sh", netns_path]);
+    format!("cnitool-{}", &digest[..20])
+}

@@ -178,7 +178,9 @@ fn null_add_output_is_an_empty_result() {
     assert_eq!(report["cache"]["action"], "written", "{mode}");
     let entries = world.cache_entries();
     assert_eq!(entries.len(), 1, "{mode}");
-    assert_eq!(read_json(&entries[0])["result"], report["result"], "{mode}");
+    // Cached as libcni caches it: a 1.x result without its empty dns.
+    assert_eq!(report["result"]["dns"], json!({}), "{mode}");
+    assert_eq!(read_json(&entries[0])["result"], json!({"cniVersion": "1.0.0"}), "{mode}");
 }
 
 #[test]

@@ -17,6 +17,11 @@
 // version and plugin types. The same source builds against Debian's libcni (1.1.2) and
 // against v1.3.0 (vendored by the reference plugins' sources).
 //
+// add, check, del and cached give the runtime the CNI_ARGS pairs in PROBE_CNI_ARGS
+// (K=V;K=V) and the capability arguments in PROBE_CAP_ARGS (a JSON object), as cnitool
+// takes them from CNI_ARGS and CAP_ARGS; the names differ so that a caller's own CNI_ARGS
+// never slips in.
+//
 // Results are printed as JSON on stdout; errors go to stderr with exit 1.
 package main
 
@@ -26,6 +31,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/containernetworking/cni/libcni"
 )
@@ -56,6 +62,20 @@ func main() {
 		fail(fmt.Errorf("%s needs NETNS CONTAINERID IFNAME CACHEDIR BINDIRS", op))
 	}
 	rt := &libcni.RuntimeConf{ContainerID: os.Args[5], NetNS: os.Args[4], IfName: os.Args[6]}
+	if pairs := os.Getenv("PROBE_CNI_ARGS"); pairs != "" {
+		for _, pair := range strings.Split(pairs, ";") {
+			key, value, ok := strings.Cut(pair, "=")
+			if !ok {
+				fail(fmt.Errorf("PROBE_CNI_ARGS: %q is not K=V", pair))
+			}
+			rt.Args = append(rt.Args, [2]string{key, value})
+		}
+	}
+	if caps := os.Getenv("PROBE_CAP_ARGS"); caps != "" {
+		if err := json.Unmarshal([]byte(caps), &rt.CapabilityArgs); err != nil {
+			fail(fmt.Errorf("PROBE_CAP_ARGS: %w", err))
+		}
+	}
 	cni := libcni.NewCNIConfigWithCacheDir(filepath.SplitList(os.Args[8]), os.Args[7], nil)
 	ctx := context.Background()
 	switch op {
