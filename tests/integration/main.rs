@@ -12,6 +12,7 @@ mod layout;
 mod output;
 mod probe;
 mod real_plugins;
+mod record;
 mod run_sandbox;
 mod run_steps;
 mod state;
