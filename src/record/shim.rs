@@ -114,7 +114,7 @@ impl Shim {
         let cap = self.marker.stream_cap;
         let hash = {
             let (real, log_dir) = (real.clone(), self.marker.log_dir.clone());
-            std::thread::spawn(move || sha256_cached(&real, &log_dir))
+            spawn(move || sha256_cached(&real, &log_dir))
         };
         let parent = std::process::id();
         let mut cmd = Command::new(&real);
@@ -300,14 +300,28 @@ impl Shim {
     }
 }
 
+/// Each copy's read buffer: a pipe's default capacity is 64 KiB, but a call's streams are
+/// mostly small, and every page touched is a page fault paid on every call.
+const BUF: usize = 16 * 1024;
+
+/// A helper thread with a small stack: the shim's threads copy bytes and hash a file, and
+/// a default 2 MiB stack only costs mappings and faults.
+fn spawn<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::thread::JoinHandle<T> {
+    std::thread::Builder::new()
+        .stack_size(128 * 1024)
+        .spawn(f)
+        // As std::thread::spawn does: without a thread the call cannot be passed through.
+        .expect("a thread for the recording shim")
+}
+
 /// Copies the runtime's stdin to the plugin as it comes, keeping the first `cap` bytes.
 fn copy_in(
     mut to_child: Option<std::process::ChildStdin>,
     kept: Arc<Mutex<Kept>>,
     cap: u64,
 ) -> std::thread::JoinHandle<()> {
-    std::thread::spawn(move || {
-        let mut buf = vec![0u8; 64 * 1024];
+    spawn(move || {
+        let mut buf = vec![0u8; BUF];
         let mut input = io::stdin().lock();
         loop {
             let n = match input.read(&mut buf) {
@@ -336,9 +350,9 @@ fn copy_out<R: Read + Send + 'static, W: AsFd + Send + 'static>(
     to: W,
     cap: u64,
 ) -> std::thread::JoinHandle<Kept> {
-    std::thread::spawn(move || {
+    spawn(move || {
         let mut kept = Kept::default();
-        let mut buf = vec![0u8; 64 * 1024];
+        let mut buf = vec![0u8; BUF];
         let mut passing = true;
         loop {
             let n = match from.read(&mut buf) {
@@ -375,7 +389,7 @@ fn forward_signals(child: u32) -> Option<signal_hook::iterator::Handle> {
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]).ok()?;
     let handle = signals.handle();
-    std::thread::spawn(move || {
+    spawn(move || {
         let pid = nix::unistd::Pid::from_raw(child as i32);
         for signal in signals.forever() {
             if let Ok(signal) = nix::sys::signal::Signal::try_from(signal) {
