@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The attachments cached in <cache-dir>/results, by cnictl or any runtime')
             [CompletionResult]::new('ipam', 'ipam', [CompletionResultType]::ParameterValue, 'host-local''s IP leases, and which are stale')
             [CompletionResult]::new('conf', 'conf', [CompletionResultType]::ParameterValue, 'The configuration directory, explained: which file each runtime uses, and why')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script, with network, namespace and cache entry names')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -647,6 +648,167 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
         'cnictl;conf;help;help' {
             break
         }
+        'cnictl;record' {
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the links and the marker install made (never anything else); the log stays')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What a shim dir holds, which plugins have no shim, and the log''s size and records')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'The recorded calls, oldest first: a delegated IPAM call names the call it came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One recorded call in full: caller, links, environment, stdin, stdout, stderr')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cnictl;record;install' {
+            [CompletionResult]::new('--shim-dir', '--shim-dir', [CompletionResultType]::ParameterName, 'The directory of shims to make (new, empty, or made by install before)')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Where the shims write the log (made 0700)')
+            [CompletionResult]::new('--redact-keys', '--redact-keys', [CompletionResultType]::ParameterName, 'Key fragments that mark a secret, comma-separated, case-insensitive')
+            [CompletionResult]::new('--stream-cap', '--stream-cap', [CompletionResultType]::ParameterName, 'The most of each stream (stdin, stdout, stderr) one record keeps; the plugin''s own streams are never cut')
+            [CompletionResult]::new('--log-cap', '--log-cap', [CompletionResultType]::ParameterName, 'The size at which the log is rotated')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'How many rotated logs to keep')
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-redact', '--no-redact', [CompletionResultType]::ParameterName, 'Log secrets as they are: without it, values of keys named like the --redact-keys are masked in the logged stdin and environment')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cnictl;record;uninstall' {
+            [CompletionResult]::new('--shim-dir', '--shim-dir', [CompletionResultType]::ParameterName, 'The shim dir install made')
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cnictl;record;status' {
+            [CompletionResult]::new('--shim-dir', '--shim-dir', [CompletionResultType]::ParameterName, 'The shim dir to look at')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'The log dir to look at [default: the shim dir''s, else /var/log/cnictl]')
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cnictl;record;ls' {
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'The log dir install was given')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Only this network''s calls')
+            [CompletionResult]::new('--container-id', '--container-id', [CompletionResultType]::ParameterName, 'Only this container''s calls')
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cnictl;record;show' {
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'The log dir install was given')
+            [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
+            [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured under auto)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of each plugin call; the plugin and its children are killed after it')
+            [CompletionResult]::new('--host-netns', '--host-netns', [CompletionResultType]::ParameterName, 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node')
+            [CompletionResult]::new('--plugin-state-dir', '--plugin-state-dir', [CompletionResultType]::ParameterName, 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables without their header row')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)')
+            [CompletionResult]::new('--inherit-env', '--inherit-env', [CompletionResultType]::ParameterName, 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cnictl;record;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the links and the marker install made (never anything else); the log stays')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What a shim dir holds, which plugins have no shim, and the log''s size and records')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'The recorded calls, oldest first: a delegated IPAM call names the call it came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One recorded call in full: caller, links, environment, stdin, stdout, stderr')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cnictl;record;help;install' {
+            break
+        }
+        'cnictl;record;help;uninstall' {
+            break
+        }
+        'cnictl;record;help;status' {
+            break
+        }
+        'cnictl;record;help;ls' {
+            break
+        }
+        'cnictl;record;help;show' {
+            break
+        }
+        'cnictl;record;help;help' {
+            break
+        }
         'cnictl;completion' {
             [CompletionResult]::new('--cni-conf-dir', '--cni-conf-dir', [CompletionResultType]::ParameterName, 'Directory of network configurations (.conflist, .conf, .json)')
             [CompletionResult]::new('--cni-bin-dir', '--cni-bin-dir', [CompletionResultType]::ParameterName, 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]')
@@ -700,6 +862,7 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'The attachments cached in <cache-dir>/results, by cnictl or any runtime')
             [CompletionResult]::new('ipam', 'ipam', [CompletionResultType]::ParameterValue, 'host-local''s IP leases, and which are stale')
             [CompletionResult]::new('conf', 'conf', [CompletionResultType]::ParameterValue, 'The configuration directory, explained: which file each runtime uses, and why')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print the shell completion script, with network, namespace and cache entry names')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -783,6 +946,29 @@ Register-ArgumentCompleter -Native -CommandName 'cnictl' -ScriptBlock {
             break
         }
         'cnictl;help;conf;lint' {
+            break
+        }
+        'cnictl;help;record' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove the links and the marker install made (never anything else); the log stays')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What a shim dir holds, which plugins have no shim, and the log''s size and records')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'The recorded calls, oldest first: a delegated IPAM call names the call it came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One recorded call in full: caller, links, environment, stdin, stdout, stderr')
+            break
+        }
+        'cnictl;help;record;install' {
+            break
+        }
+        'cnictl;help;record;uninstall' {
+            break
+        }
+        'cnictl;help;record;status' {
+            break
+        }
+        'cnictl;help;record;ls' {
+            break
+        }
+        'cnictl;help;record;show' {
             break
         }
         'cnictl;help;completion' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand cache 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
             cand ipam 'host-local''s IP leases, and which are stale'
             cand conf 'The configuration directory, explained: which file each runtime uses, and why'
+            cand record 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call'
             cand completion 'Print the shell completion script, with network, namespace and cache entry names'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -601,6 +602,154 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         }
         &'cnictl;conf;help;help'= {
         }
+        &'cnictl;record'= {
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path'
+            cand uninstall 'Remove the links and the marker install made (never anything else); the log stays'
+            cand status 'What a shim dir holds, which plugins have no shim, and the log''s size and records'
+            cand ls 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+            cand show 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cnictl;record;install'= {
+            cand --shim-dir 'The directory of shims to make (new, empty, or made by install before)'
+            cand --log-dir 'Where the shims write the log (made 0700)'
+            cand --redact-keys 'Key fragments that mark a secret, comma-separated, case-insensitive'
+            cand --stream-cap 'The most of each stream (stdin, stdout, stderr) one record keeps; the plugin''s own streams are never cut'
+            cand --log-cap 'The size at which the log is rotated'
+            cand --keep 'How many rotated logs to keep'
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-redact 'Log secrets as they are: without it, values of keys named like the --redact-keys are masked in the logged stdin and environment'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cnictl;record;uninstall'= {
+            cand --shim-dir 'The shim dir install made'
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cnictl;record;status'= {
+            cand --shim-dir 'The shim dir to look at'
+            cand --log-dir 'The log dir to look at [default: the shim dir''s, else /var/log/cnictl]'
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cnictl;record;ls'= {
+            cand --log-dir 'The log dir install was given'
+            cand --network 'Only this network''s calls'
+            cand --container-id 'Only this container''s calls'
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cnictl;record;show'= {
+            cand --log-dir 'The log dir install was given'
+            cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
+            cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
+            cand --cache-dir 'Root of the result cache (results/ below it), as libcni''s [default: /var/lib/cni; for `run`, a private temporary one]'
+            cand -o 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --output 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists'
+            cand --color 'When to use colour (NO_COLOR is honoured under auto)'
+            cand --timeout 'Time limit of each plugin call; the plugin and its children are killed after it'
+            cand --host-netns 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl''s own: a stand-in for the node'
+            cand --plugin-state-dir 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node''s'
+            cand --no-headers 'Tables without their header row'
+            cand --trace 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+            cand --inherit-env 'Give plugins cnictl''s whole environment, as libcni does, instead of only CNI_* and PATH'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cnictl;record;help'= {
+            cand install 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path'
+            cand uninstall 'Remove the links and the marker install made (never anything else); the log stays'
+            cand status 'What a shim dir holds, which plugins have no shim, and the log''s size and records'
+            cand ls 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+            cand show 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cnictl;record;help;install'= {
+        }
+        &'cnictl;record;help;uninstall'= {
+        }
+        &'cnictl;record;help;status'= {
+        }
+        &'cnictl;record;help;ls'= {
+        }
+        &'cnictl;record;help;show'= {
+        }
+        &'cnictl;record;help;help'= {
+        }
         &'cnictl;completion'= {
             cand --cni-conf-dir 'Directory of network configurations (.conflist, .conf, .json)'
             cand --cni-bin-dir 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]'
@@ -652,6 +801,7 @@ set edit:completion:arg-completer[cnictl] = {|@words|
             cand cache 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
             cand ipam 'host-local''s IP leases, and which are stale'
             cand conf 'The configuration directory, explained: which file each runtime uses, and why'
+            cand record 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call'
             cand completion 'Print the shell completion script, with network, namespace and cache entry names'
             cand generate 'Write shell completions and man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -712,6 +862,23 @@ set edit:completion:arg-completer[cnictl] = {|@words|
         &'cnictl;help;conf;show'= {
         }
         &'cnictl;help;conf;lint'= {
+        }
+        &'cnictl;help;record'= {
+            cand install 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime''s plugin path'
+            cand uninstall 'Remove the links and the marker install made (never anything else); the log stays'
+            cand status 'What a shim dir holds, which plugins have no shim, and the log''s size and records'
+            cand ls 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+            cand show 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'
+        }
+        &'cnictl;help;record;install'= {
+        }
+        &'cnictl;help;record;uninstall'= {
+        }
+        &'cnictl;help;record;status'= {
+        }
+        &'cnictl;help;record;ls'= {
+        }
+        &'cnictl;help;record;show'= {
         }
         &'cnictl;help;completion'= {
         }

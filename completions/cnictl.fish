@@ -54,6 +54,7 @@ complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "inspect" -d 'The live
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
+complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "record" -d 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "completion" -d 'Print the shell completion script, with network, namespace and cache entry names'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
 complete -c cnictl -n "__fish_cnictl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -568,6 +569,140 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "show" -d 'One network resolved: its file, where each plugin came from, the version chosen and why; with --request, the exact stdin each plugin would receive'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Diagnostics for a file or a directory (default: the conf dir), with fixes; exits 2 when there are errors'
 complete -c cnictl -n "__fish_cnictl_using_subcommand conf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "install" -d 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime\'s plugin path'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "uninstall" -d 'Remove the links and the marker install made (never anything else); the log stays'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "status" -d 'What a shim dir holds, which plugins have no shim, and the log\'s size and records'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "ls" -d 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "show" -d 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and not __fish_seen_subcommand_from install uninstall status ls show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l shim-dir -d 'The directory of shims to make (new, empty, or made by install before)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l log-dir -d 'Where the shims write the log (made 0700)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l redact-keys -d 'Key fragments that mark a secret, comma-separated, case-insensitive' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l stream-cap -d 'The most of each stream (stdin, stdout, stderr) one record keeps; the plugin\'s own streams are never cut' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l log-cap -d 'The size at which the log is rotated' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l keep -d 'How many rotated logs to keep' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l no-redact -d 'Log secrets as they are: without it, values of keys named like the --redact-keys are masked in the logged stdin and environment'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l shim-dir -d 'The shim dir install made' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from uninstall" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l shim-dir -d 'The shim dir to look at' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l log-dir -d 'The log dir to look at [default: the shim dir\'s, else /var/log/cnictl]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l log-dir -d 'The log dir install was given' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l network -d 'Only this network\'s calls' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l container-id -d 'Only this container\'s calls' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l log-dir -d 'The log dir install was given' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: readable tables, a JSON report (also for failures), exactly what cnitool prints, or the names a listing command lists' -r -f -a "table\t'Readable tables'
+json\t'One JSON report on stdout, also for failures'
+cnitool\t'cnitool\'s output: the final result of ADD as JSON, nothing for other commands'
+name\t'The names of what a listing command lists, one a line (conf ls, netns ls, cache ls)'"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of each plugin call; the plugin and its children are killed after it' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l host-netns -d 'Run plugins inside this network namespace (a name under /var/run/netns, or a path) instead of cnictl\'s own: a stand-in for the node' -r
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l plugin-state-dir -d 'Give each plugin a private mount namespace with DIR bind-mounted on /var/lib/cni, so IPAM state stays out of the node\'s' -r -F
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l no-headers -d 'Tables without their header row'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l trace -d 'Show every plugin call: path, environment, stdin, stdout, stderr, exit status, time (on stderr; in the report with -o json)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "install" -d 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime\'s plugin path'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "uninstall" -d 'Remove the links and the marker install made (never anything else); the log stays'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "status" -d 'What a shim dir holds, which plugins have no shim, and the log\'s size and records'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "ls" -d 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "show" -d 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'
+complete -c cnictl -n "__fish_cnictl_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cni-conf-dir -d 'Directory of network configurations (.conflist, .conf, .json)' -r -F
 complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cni-bin-dir -d 'Plugin directories, colon-separated, searched in order [default: /opt/cni/bin:/usr/libexec/cni:/usr/lib/cni]' -r
 complete -c cnictl -n "__fish_cnictl_using_subcommand completion" -l cache-dir -d 'Root of the result cache (results/ below it), as libcni\'s [default: /var/lib/cni; for `run`, a private temporary one]' -r -F
@@ -606,21 +741,22 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l trace -d 'Sho
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -l inherit-env -d 'Give plugins cnictl\'s whole environment, as libcni does, instead of only CNI_* and PATH'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cnictl -n "__fish_cnictl_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "add" -d 'Attach a namespace to a network: ADD through the whole chain, then cache the result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "check" -d 'Check an attachment: CHECK through the chain with the cached result'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "del" -d 'Detach: DEL through the chain in reverse with the cached result, then drop the cache'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "version" -d 'Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "gc" -d 'Garbage collection, safely: a dry run unless --apply, and never with an empty valid set unless --all'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "status" -d 'STATUS of every plugin of a network (cniVersion 1.1.0 and later)'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "run" -d 'The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL, leak check, clean-up'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "netns" -d 'Network namespaces made the way `ip netns add` makes them'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "inspect" -d 'The live links, addresses and routes of a namespace, read over netlink'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "completion" -d 'Print the shell completion script, with network, namespace and cache entry names'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
-complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf completion generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "add" -d 'Attach a namespace to a network: ADD through the whole chain, then cache the result'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "check" -d 'Check an attachment: CHECK through the chain with the cached result'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "del" -d 'Detach: DEL through the chain in reverse with the cached result, then drop the cache'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "version" -d 'Ask every plugin of a network (and its IPAM plugins) which spec versions it speaks'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "gc" -d 'Garbage collection, safely: a dry run unless --apply, and never with an empty valid set unless --all'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "status" -d 'STATUS of every plugin of a network (cniVersion 1.1.0 and later)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "run" -d 'The whole loop in a throwaway namespace: VERSION, ADD, verify, CHECK, COMMAND, DEL, leak check, clean-up'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "netns" -d 'Network namespaces made the way `ip netns add` makes them'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "inspect" -d 'The live links, addresses and routes of a namespace, read over netlink'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "cache" -d 'The attachments cached in <cache-dir>/results, by cnictl or any runtime'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "ipam" -d 'host-local\'s IP leases, and which are stale'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "conf" -d 'The configuration directory, explained: which file each runtime uses, and why'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "record" -d 'What a real runtime sends each plugin: recording shims in front of the real plugins, and the log of every call'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "completion" -d 'Print the shell completion script, with network, namespace and cache entry names'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "generate" -d 'Write shell completions and man pages (for packagers)'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and not __fish_seen_subcommand_from add check del version gc status run netns inspect cache ipam conf record completion generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "create" -d 'Create a named network namespace (default name: cnictl-<random>) that stays until `netns rm`'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "ls" -d 'List the namespaces under /var/run/netns, with who made them'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from netns" -f -a "rm" -d 'Remove namespaces (and the temporary directories cnictl noted with them)'
@@ -632,3 +768,8 @@ complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subc
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "ls" -d 'Every file of the conf dir: format, network, version, plugins, status; then the default network as containerd, CRI-O, the kubelet and libcni would each pick it'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "show" -d 'One network resolved: its file, where each plugin came from, the version chosen and why; with --request, the exact stdin each plugin would receive'
 complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from conf" -f -a "lint" -d 'Diagnostics for a file or a directory (default: the conf dir), with fixes; exits 2 when there are errors'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "install" -d 'Make a shim dir: a link to cnictl for every plugin in the bin dirs, and the marker naming them; then print the line that puts it first in each runtime\'s plugin path'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "uninstall" -d 'Remove the links and the marker install made (never anything else); the log stays'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "status" -d 'What a shim dir holds, which plugins have no shim, and the log\'s size and records'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "ls" -d 'The recorded calls, oldest first: a delegated IPAM call names the call it came from'
+complete -c cnictl -n "__fish_cnictl_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "show" -d 'One recorded call in full: caller, links, environment, stdin, stdout, stderr'

@@ -67,6 +67,9 @@ pub enum Command {
     Ipam(commands::ipam::IpamArgs),
     /// The configuration directory, explained: which file each runtime uses, and why
     Conf(commands::conf::ConfArgs),
+    /// What a real runtime sends each plugin: recording shims in front of the real
+    /// plugins, and the log of every call
+    Record(commands::record::RecordArgs),
     /// Print the shell completion script, with network, namespace and cache entry names
     #[command(long_about = COMPLETION_ABOUT)]
     Completion(commands::completion::CompletionArgs),
@@ -78,6 +81,7 @@ pub enum Command {
 impl Command {
     /// The command as a user types it (`add`, `conf ls`): the `command` of a JSON failure.
     pub fn name(&self) -> String {
+        use commands::record::RecordAction;
         use commands::{cache::CacheAction, conf::ConfAction, netns::NetnsAction};
         let family = |f: &str, action: &str| format!("{f} {action}");
         match self {
@@ -117,12 +121,22 @@ impl Command {
                     ConfAction::Lint { .. } => "lint",
                 },
             ),
+            Command::Record(args) => family(
+                "record",
+                match args.action {
+                    RecordAction::Install { .. } => "install",
+                    RecordAction::Uninstall { .. } => "uninstall",
+                    RecordAction::Status { .. } => "status",
+                    RecordAction::Ls { .. } => "ls",
+                    RecordAction::Show { .. } => "show",
+                },
+            ),
         }
     }
 
     /// Whether the command lists things, and so takes `-o name`.
     pub fn lists(&self) -> bool {
-        matches!(self.name().as_str(), "conf ls" | "netns ls" | "cache ls")
+        matches!(self.name().as_str(), "conf ls" | "netns ls" | "cache ls" | "record ls")
     }
 }
 

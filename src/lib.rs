@@ -12,6 +12,7 @@ pub mod exit;
 pub mod inspect;
 pub mod leaks;
 pub mod netns;
+pub mod record;
 pub mod render;
 pub mod report;
 pub mod sandbox;
@@ -40,7 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let name = cli.command.name();
     if ctx.style.output == Output::Name && !cli.command.lists() {
         let err = exit::UsageError(format!(
-            "-o name is for commands that list things (conf ls, netns ls, cache ls); \
+            "-o name is for commands that list things (conf ls, netns ls, cache ls, record ls); \
              `{name}` lists nothing: use -o table or -o json"
         ))
         .into();
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Netns(args) => commands::netns::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
         Command::Conf(args) => commands::conf::run(&ctx, args),
+        Command::Record(args) => commands::record::run(&ctx, args),
         Command::Cache(args) => commands::cache::run(&ctx, args),
         Command::Ipam(args) => commands::ipam::run(&ctx, args),
         Command::Completion(args) => commands::completion::run(args),

@@ -4,6 +4,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Under a plugin's name in a shim directory, cnictl is the recording shim: before
+    // anything else, so that the call costs as little as possible.
+    if let Some(code) = cnictl::record::shim::run_if_shim() {
+        return ExitCode::from(code);
+    }
     // First of all, so that a signal at any later point ends cnictl through its clean-up.
     if let Err(e) = cnictl::signals::install() {
         eprintln!("cnictl: error: cannot install signal handlers: {e}");

@@ -117,6 +117,41 @@ const EXAMPLES: &[(&str, &[Example])] = &[
         ("Stale host-local leases of one network", "cnictl ipam leases mynet"),
         ("Release a stale lease without asking", "cnictl ipam leases mynet --release 10.22.0.5 --yes"),
     ]),
+    ("record", &[
+        (
+            "Record every call a runtime makes, for plugins in /opt/cni/bin",
+            "cnictl --cni-bin-dir /opt/cni/bin record install --shim-dir /opt/cni/record",
+        ),
+        ("What did the runtime send?", "cnictl record ls"),
+        ("One call in full", "cnictl record show 1796418660976-19185"),
+    ]),
+    ("record install", &[
+        (
+            "Shims for the plugins in /opt/cni/bin, log in /var/log/cnictl",
+            "cnictl --cni-bin-dir /opt/cni/bin record install --shim-dir /opt/cni/record",
+        ),
+        (
+            "Also mask values of keys named like 'community'",
+            "cnictl record install --redact-keys token,password,key,secret,credential,community",
+        ),
+    ]),
+    ("record uninstall", &[
+        ("Remove the shims (the log stays)", "cnictl record uninstall --shim-dir /opt/cni/record"),
+        ("The default shim dir", "cnictl record uninstall"),
+    ]),
+    ("record status", &[
+        ("What is installed, and how big the log is", "cnictl record status --shim-dir /opt/cni/record"),
+        ("The same, as JSON", "cnictl -o json record status --shim-dir /opt/cni/record"),
+    ]),
+    ("record ls", &[
+        ("Every recorded call", "cnictl record ls"),
+        ("One container's calls, as JSON", "cnictl -o json record ls --container-id 4f2a"),
+        ("Only the ids, for a script", "cnictl -o name record ls --network mynet"),
+    ]),
+    ("record show", &[
+        ("One call in full: environment, stdin, stdout, stderr", "cnictl record show 1796418660976-19185"),
+        ("By the start of its id, as JSON", "cnictl -o json record show 1796418660976"),
+    ]),
     ("conf", &[
         ("The directory, explained", "cnictl conf ls"),
         ("The stdin each plugin of mynet gets on ADD", "cnictl conf show mynet --request add"),

@@ -11,6 +11,7 @@ pub mod inspect;
 pub mod ipam;
 pub mod netns;
 pub mod params;
+pub mod record;
 pub mod run;
 pub mod status;
 pub mod version;

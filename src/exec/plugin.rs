@@ -120,7 +120,7 @@ pub(crate) fn env_as_object<S: serde::Serializer>(
 }
 
 /// The inverse of [`env_as_object`], keeping the object's order.
-fn env_from_object<'de, D: serde::Deserializer<'de>>(
+pub(crate) fn env_from_object<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(String, String)>, D::Error> {
     struct Pairs;

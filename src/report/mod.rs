@@ -21,6 +21,7 @@ pub mod gc;
 pub mod inspect;
 pub mod ipam;
 pub mod netns;
+pub mod record;
 pub mod run;
 pub mod status;
 pub mod version;

@@ -13,6 +13,7 @@ mod layout;
 mod output;
 mod probe;
 mod real_plugins;
+mod record;
 mod run_sandbox;
 mod run_steps;
 mod state;
