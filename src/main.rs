@@ -23,6 +23,15 @@ fn main() -> ExitCode {
     let invoked_as = args.first().map(std::path::Path::new).and_then(|p| p.file_name());
     let as_cnitool = invoked_as.is_some_and(|name| name == "cnitool");
     if as_cnitool {
+        // cnitool reads its command, network and namespace and ignores what follows.
+        let commands = ["add", "check", "del", "gc", "status"];
+        let at = args.iter().skip(1).position(|a| commands.iter().any(|k| a == *k));
+        if let Some(at) = at.map(|i| i + 1) {
+            let after = &args[at + 1..];
+            if after.len() > 2 && after.iter().all(|a| !a.to_string_lossy().starts_with('-')) {
+                args.truncate(at + 3);
+            }
+        }
         args.insert(1, "--output=cnitool".into());
     }
     let exit = |code: u8| ExitCode::from(cnictl::exit::status(code, as_cnitool));

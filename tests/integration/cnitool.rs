@@ -286,6 +286,9 @@ fn cnitool_mode_takes_gc_and_status_with_a_namespace_as_cnitool_does() {
             assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{command}: {}", out.stderr);
         }
     }
+    // cnitool ignores arguments after the namespace; so does cnitool mode.
+    let (extra, _) = both(&world, &["status", "fxnet", &ctr.path(), "extra", "more"]);
+    assert_eq!((extra.code, extra.stdout.as_str()), (0, ""), "{}", extra.stderr);
     // The attachment that `cnitool gc` would delete is still there: cnictl's gc is a dry
     // run unless told otherwise, and says so where cnitool's output has no room for it.
     let add = both(&world, &["add", "fxnet", &ctr.name]).0;
