@@ -165,7 +165,8 @@ fn check(
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+/// A JSON value's kind, in words for messages (`a string`).
+pub fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::{gojson, Format, NetworkConfigList, Origin, PluginConf};
+use super::gojson::{self, kind};
+use super::{Format, NetworkConfigList, Origin, PluginConf};
 use crate::spec::version;
 
 /// Why a configuration could not be loaded or found.
@@ -143,17 +144,6 @@ fn syntax_hint(bytes: &[u8], line: usize, column: usize, message: &str) -> Optio
         return Some("the file ends early: a closing '}' or ']' is missing".into());
     }
     None
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// libcni accepts a boolean or the strings "true"/"false" (any case) for these flags.

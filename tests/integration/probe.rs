@@ -12,19 +12,19 @@ use serde_json::Value;
 
 const GO: &str = "/usr/lib/go-1.23/bin/go";
 
-fn shared() -> PathBuf {
+pub fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
 
 /// The reference plugins' source tarball, which vendors libcni v1.3.0.
-fn tarball() -> PathBuf {
+pub fn tarball() -> PathBuf {
     std::env::var_os("CNICTL_CNI_PLUGINS_TARBALL")
         .map(PathBuf::from)
         .unwrap_or_else(|| shared().join("third_party/cni-plugins-v1.7.1.tar.gz"))
 }
 
 /// Whether a missing probe is a failure rather than a skip.
-fn required() -> bool {
+pub fn required() -> bool {
     std::env::var_os("CI").is_some() && shared().join("tools/reference-plugins").exists()
 }
 

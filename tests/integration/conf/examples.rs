@@ -15,21 +15,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use super::{diagnostics, Dir};
-
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-fn tarball() -> PathBuf {
-    std::env::var_os("CNICTL_CNI_PLUGINS_TARBALL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| shared().join("third_party/cni-plugins-v1.7.1.tar.gz"))
-}
-
-/// Whether a missing tarball is a failure rather than a skip.
-fn required() -> bool {
-    std::env::var_os("CI").is_some() && shared().join("tools/reference-plugins").exists()
-}
+use crate::probe::{required, tarball};
 
 /// Examples that are genuinely invalid, by the name the test gives them, with why. None in
 /// v1.7.1.
