@@ -14,7 +14,7 @@ use super::Rec;
 use crate::util::{cnictl, root_or_skip, unique, World};
 
 /// Whether podman, runc and a static busybox are installed; under CI their absence fails.
-fn podman_or_skip(test: &str) -> bool {
+pub(super) fn podman_or_skip(test: &str) -> bool {
     let have = |p: &str| {
         Command::new("sh")
             .args(["-c", &format!("command -v {p}")])
@@ -33,12 +33,12 @@ fn podman_or_skip(test: &str) -> bool {
 
 /// podman's storage and run dirs in a temporary directory; whatever podman left mounted
 /// under it is unmounted before the directory goes.
-struct Store {
+pub(super) struct Store {
     dir: tempfile::TempDir,
 }
 
 impl Store {
-    fn new() -> Store {
+    pub(super) fn new() -> Store {
         let dir = tempfile::Builder::new().prefix("cnictl-podman-").tempdir().unwrap();
         for sub in ["root", "runroot", "tmp", "rootfs/bin"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
@@ -46,7 +46,7 @@ impl Store {
         Store { dir }
     }
 
-    fn path(&self, sub: &str) -> PathBuf {
+    pub(super) fn path(&self, sub: &str) -> PathBuf {
         self.dir.path().join(sub)
     }
 }
@@ -67,14 +67,14 @@ impl Drop for Store {
     }
 }
 
-struct Podman<'a> {
-    store: &'a Store,
-    world: &'a World,
-    conf: PathBuf,
+pub(super) struct Podman<'a> {
+    pub(super) store: &'a Store,
+    pub(super) world: &'a World,
+    pub(super) conf: PathBuf,
 }
 
 impl Podman<'_> {
-    fn command(&self) -> Command {
+    pub(super) fn command(&self) -> Command {
         let mut cmd = Command::new("nsenter");
         cmd.arg(format!("--net={}", self.world.host.path()))
             .arg("podman")
@@ -91,7 +91,7 @@ impl Podman<'_> {
         cmd
     }
 
-    fn import(&self) {
+    pub(super) fn import(&self) {
         let rootfs = self.store.path("rootfs");
         std::fs::copy("/bin/busybox", rootfs.join("bin/busybox")).unwrap();
         std::os::unix::fs::symlink("busybox", rootfs.join("bin/sh")).unwrap();
@@ -113,7 +113,7 @@ impl Podman<'_> {
     }
 
     /// `podman run --rm` of busybox's `ip -4 addr` on a network; returns its output.
-    fn run(&self, name: &str, network: &str, extra: &[&str]) -> String {
+    pub(super) fn run(&self, name: &str, network: &str, extra: &[&str]) -> String {
         let out = self
             .command()
             .args(["run", "--rm", "--name", name, "--network", network])
@@ -133,11 +133,11 @@ impl Podman<'_> {
 }
 
 /// The calls of one container, without VERSION (which libcni sends with no container).
-fn calls_of(records: &[Value], container: &str) -> Vec<Value> {
+pub(super) fn calls_of(records: &[Value], container: &str) -> Vec<Value> {
     records.iter().filter(|r| r["containerId"] == container).cloned().collect()
 }
 
-fn summary(calls: &[Value]) -> Vec<(String, String)> {
+pub(super) fn summary(calls: &[Value]) -> Vec<(String, String)> {
     calls
         .iter()
         .map(|c| {
@@ -234,7 +234,7 @@ fn podman_calls_through_the_shims_are_recorded_with_delegated_ipam_and_port_mapp
 
 /// The test's containers.conf (plugin path: the shims first) and its two networks: ptp on
 /// the lower half of the world's /24, bridge + portmap on the upper.
-fn write_confs(world: &World, store: &Store, shim: &Path) -> PathBuf {
+pub(super) fn write_confs(world: &World, store: &Store, shim: &Path) -> PathBuf {
     let conf = store.path("containers.conf");
     std::fs::write(
         &conf,
