@@ -11,6 +11,9 @@ use std::process::{Command, Stdio};
 use serde_json::{json, Value};
 
 use super::Rec;
+
+/// Where libcni keeps its cache unless told otherwise; podman does not tell it.
+const STATE_DIR: &str = "/var/lib/cni";
 use crate::util::{cnictl, root_or_skip, unique, World};
 
 /// Whether podman, runc and a static busybox are installed; under CI their absence fails.
@@ -40,7 +43,7 @@ pub(super) struct Store {
 impl Store {
     pub(super) fn new() -> Store {
         let dir = tempfile::Builder::new().prefix("cnictl-podman-").tempdir().unwrap();
-        for sub in ["root", "runroot", "tmp", "rootfs/bin"] {
+        for sub in ["root", "runroot", "tmp", "rootfs/bin", "cni"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
         Store { dir }
@@ -75,9 +78,15 @@ pub(super) struct Podman<'a> {
 
 impl Podman<'_> {
     pub(super) fn command(&self) -> Command {
-        let mut cmd = Command::new("nsenter");
-        cmd.arg(format!("--net={}", self.world.host.path()))
-            .arg("podman")
+        // podman keeps libcni's cache in /var/lib/cni: in a mount namespace of its own, a
+        // directory of the store's is mounted there, so the machine's cache is not touched.
+        std::fs::create_dir_all(STATE_DIR).unwrap();
+        let mut cmd = Command::new("unshare");
+        cmd.args(["--mount", "--propagation", "private", "sh", "-c"])
+            .arg(r#"state=$1 net=$2; shift 2; mount --bind "$state" /var/lib/cni && exec nsenter --net="$net" podman "$@""#)
+            .arg("sh")
+            .arg(self.store.path("cni"))
+            .arg(self.world.host.path())
             .args(["--root", &self.store.path("root").to_string_lossy()])
             .args(["--runroot", &self.store.path("runroot").to_string_lossy()])
             .args(["--runtime", "runc", "--network-backend", "cni", "--cgroup-manager", "cgroupfs"])
@@ -176,6 +185,7 @@ fn podman_calls_through_the_shims_are_recorded_with_delegated_ipam_and_port_mapp
     let out = podman.run(&name_br, "recbr", &["-p", "18080:80/tcp"]);
     assert!(out.contains(&format!("inet {p}.130/25")), "the container got no address:\n{out}");
     assert_eq!(machine_conf.exists(), machine_had, "podman wrote into /etc/cni/net.d");
+    assert!(store.path("cni/results").is_dir(), "podman's libcni cache was not the store's");
 
     let records = rec.records();
     let ptp_add = records
