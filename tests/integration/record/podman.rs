@@ -314,3 +314,78 @@ fn check_bridge_and_portmap(records: &[Value], p: &str, name_br: &str) {
         .starts_with(&format!("{p}.130")));
     assert_eq!(calls[0]["env"]["CNI_ARGS"], format!("IgnoreUnknown=1;K8S_POD_NAME={name_br}"));
 }
+
+#[test]
+fn eight_concurrent_podman_runs_leave_eight_whole_unmixed_recordings() {
+    let test = "eight_concurrent_podman_runs_leave_eight_whole_unmixed_recordings";
+    if !root_or_skip(test) || !podman_or_skip(test) {
+        return;
+    }
+    let world = World::new("rec-pod8");
+    let store = Store::new();
+    let rec = Rec::new();
+    let shim = rec.path("shim");
+    cnictl()
+        .env("CNI_PATH", "/usr/lib/cni")
+        .args(["record", "install", "--shim-dir", &shim.to_string_lossy()])
+        .args(["--log-dir", &rec.path("log").to_string_lossy()])
+        .expect(0);
+    let conf = write_confs(&world, &store, &shim);
+    let podman = Podman { store: &store, world: &world, conf };
+    podman.import();
+
+    let base = format!("cnictl-rec8-{}-{}", std::process::id(), unique());
+    let names: Vec<String> = (0..8).map(|i| format!("{base}-{i}")).collect();
+    let outputs: Vec<String> = std::thread::scope(|s| {
+        let runs: Vec<_> =
+            names.iter().map(|name| s.spawn(|| podman.run(name, "recptp", &[]))).collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    let p = &world.subnet_prefix;
+    let mut addresses: Vec<String> = outputs
+        .iter()
+        .map(|out| {
+            out.split_whitespace()
+                .skip_while(|w| *w != "inet")
+                .find(|w| w.starts_with(&format!("{p}.")))
+                .unwrap_or_else(|| panic!("a container got no address:\n{out}"))
+                .to_string()
+        })
+        .collect();
+    addresses.sort();
+    addresses.dedup();
+    assert_eq!(addresses.len(), 8, "two containers got one address: {addresses:?}");
+
+    // Every record parses (records() panics on a broken line), and each container's
+    // calls are its own: the whole chain, once, with its own name in CNI_ARGS.
+    let records = rec.records();
+    let mut containers: Vec<String> = records
+        .iter()
+        .filter(|r| r["command"] == "ADD" && r["plugin"] == "ptp")
+        .map(|r| r["containerId"].as_str().unwrap().to_string())
+        .collect();
+    containers.sort();
+    containers.dedup();
+    assert_eq!(containers.len(), 8, "{} ADDs of ptp recorded", containers.len());
+    let mut seen_names = Vec::new();
+    for container in &containers {
+        let calls = calls_of(&records, container);
+        let chain: Vec<(String, String)> =
+            ["ADD ptp", "ADD host-local", "DEL ptp", "DEL host-local"]
+                .iter()
+                .map(|c| c.split_once(' ').unwrap())
+                .map(|(c, p)| (c.to_string(), p.to_string()))
+                .collect();
+        assert_eq!(summary(&calls), chain, "container {container}");
+        let args = calls[0]["env"]["CNI_ARGS"].as_str().unwrap().to_string();
+        for call in &calls {
+            assert_eq!(call["env"]["CNI_ARGS"], args, "calls of {container} mixed");
+            assert!(call["stdout"].get("truncated").is_none(), "{container}: stdout cut");
+            assert_eq!(call["exit"], json!({"kind": "code", "code": 0}));
+        }
+        seen_names.push(args.trim_start_matches("IgnoreUnknown=1;K8S_POD_NAME=").to_string());
+    }
+    seen_names.sort();
+    assert_eq!(seen_names, names);
+    cnictl().args(["record", "uninstall", "--shim-dir", &shim.to_string_lossy()]).expect(0);
+}
